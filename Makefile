@@ -1,0 +1,75 @@
+# Everything a developer or CI runs. Needs only Python 3.11+ (and Debian packages for the
+# MySQL and browser targets, which .ci/run installs).
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANAGE := $(BIN)/python devhost/manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MYSQL_URL ?= mysql://root@127.0.0.1:3306/cadre_training
+LOCALE_PACKAGES := credit_plugin survey_plugin xblocks/level_challenge xblocks/demand_survey course_exports devhost
+PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
+
+.PHONY: help demo test test-mysql test-browser quality bench upgrade extract_translations \
+        compile_translations clean install-mysql
+
+help: ## list the targets
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-22s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements/pip.txt
+
+$(INSTALLED): $(BIN)/python requirements/dev.txt setup.py
+	$(BIN)/pip install -q -r requirements/dev.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-mysql: $(INSTALLED) requirements/mysql.txt
+	$(BIN)/pip install -q -r requirements/mysql.txt
+	touch $@
+
+install-mysql: $(VENV)/.installed-mysql ## install the MySQL driver (needs default-libmysqlclient-dev, pkg-config)
+
+demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the devhost on http://127.0.0.1:8000
+	$(MANAGE) migrate --run-syncdb --verbosity 0
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "  Open http://$(HOST):$(PORT)/ and log in with a login above."
+	@echo "  Pages: /  (home: the demo course's units and every page)   /lms-bridge/   /admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(INSTALLED) ## run the whole test suite (SQLite) except the browser tests
+	$(BIN)/pytest -m "not browser"
+
+test-mysql: $(VENV)/.installed-mysql ## run the same suite on MySQL/MariaDB (DATABASE_URL, default $(MYSQL_URL))
+	DATABASE_URL=$${DATABASE_URL:-$(MYSQL_URL)} $(BIN)/pytest -m "not browser"
+
+test-browser: $(INSTALLED) ## run the browser tests in headless Chromium (/usr/bin/chromium)
+	$(BIN)/pytest -m browser
+
+quality: $(INSTALLED) ## lint, layer contracts and missing migrations
+	$(BIN)/tox -e quality
+
+bench: $(VENV)/.installed-mysql ## run every benchmark in bench/ (SQLite and MariaDB) and rewrite bench/RESULTS.md
+	$(BIN)/pip install -q -r requirements/bench.txt
+	BENCH_MYSQL_URL=$${BENCH_MYSQL_URL:-$(MYSQL_URL)_bench} $(BIN)/python bench/run.py $(BENCH)
+
+upgrade: $(INSTALLED) ## re-pin requirements/*.txt from requirements/*.in
+	for name in pip base devhost test quality dev mysql bench; do \
+	  $(PIP_COMPILE) --upgrade -o requirements/$$name.txt requirements/$$name.in || exit 1; done
+
+extract_translations: $(INSTALLED) ## refresh the .po catalogs from the code (needs GNU gettext)
+	for package in $(LOCALE_PACKAGES); do \
+	  (cd $$package && for domain in django djangojs; do \
+	    $(CURDIR)/$(BIN)/django-admin makemessages -l zh_CN -l en -d $$domain --no-obsolete \
+	      --ignore 'conf/*' --ignore 'var/*' || exit 1; done) || exit 1; done
+
+compile_translations: $(INSTALLED) ## compile the .po catalogs to .mo (pure Python, no gettext needed)
+	$(BIN)/python -m devhost.i18n compile $(LOCALE_PACKAGES)
+
+clean: ## remove the virtualenv, the devhost's data and test output
+	rm -rf $(VENV) devhost/var test-output .pytest_cache

@@ -1,0 +1,1 @@
+"""Question banks and course outlines to and from OLX that Open edX Studio imports."""

@@ -1,0 +1,36 @@
+"""The one accessor for the credit plugin's settings, with their defaults.
+
+Every setting is a flat Django setting prefixed ``CADRE_TRAINING_`` so that Tutor and the LMS's
+YAML configuration can set it. Code reads settings only through :func:`get`, never through
+``django.conf.settings`` directly, so defaults live in one place.
+"""
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Credits (学分) a cadre must earn in one calendar year.
+    "CADRE_TRAINING_YEARLY_CREDITS": Decimal("90"),
+    # Class hours (学时) a cadre must earn in one calendar year.
+    "CADRE_TRAINING_YEARLY_HOURS": Decimal("40"),
+    # The time zone whose calendar year a credit counts for; times are stored in UTC.
+    "CADRE_TRAINING_TIME_ZONE": "Asia/Shanghai",
+}
+
+
+def get(name: str):
+    """Return the configured value of setting ``name``, or its default."""
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def yearly_credit_target() -> Decimal:
+    return Decimal(str(get("CADRE_TRAINING_YEARLY_CREDITS")))
+
+
+def yearly_hour_target() -> Decimal:
+    return Decimal(str(get("CADRE_TRAINING_YEARLY_HOURS")))
+
+
+def credit_time_zone() -> ZoneInfo:
+    return ZoneInfo(get("CADRE_TRAINING_TIME_ZONE"))

@@ -1,0 +1,6 @@
+"""Test settings: the common defaults, so tests see what a fresh installation sees."""
+from credit_plugin.settings.common import plugin_settings as common_settings
+
+
+def plugin_settings(settings):
+    common_settings(settings)

@@ -1,0 +1,176 @@
+"""
+STANDS IN FOR THE OPEN EDX LMS. Nothing in the shipped packages imports this module.
+
+The LMS cannot run here (it is not on PyPI and needs MongoDB), so this module does what the
+LMS would do around our code, with real Open edX parts:
+
+* ``DevhostRuntime`` is the XBlock SDK's ``WorkbenchRuntime`` with the services and keys the
+  LMS gives a block: the logged-in Django user, the ``completion`` service from edx-completion,
+  a real ``CourseKey`` and ``UsageKey``; published ``grade`` and ``completion`` events are
+  stored the way the LMS stores them.
+* ``pass_course``, ``create_certificate`` and ``revoke_certificate`` update the LMS-like
+  records in ``devhost.models`` and send the real ``openedx_events`` signals with their real
+  data classes, as edx-platform's grades and certificates apps do: again on every update.
+"""
+import logging
+
+from completion.models import BlockCompletion
+from completion.services import CompletionService
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from opaque_keys.edx.keys import CourseKey, UsageKey
+from openedx_events.learning.data import (
+    CertificateData,
+    CourseData,
+    CoursePassingStatusData,
+    UserData,
+    UserPersonalData,
+)
+from openedx_events.learning.signals import (
+    CERTIFICATE_CREATED,
+    CERTIFICATE_REVOKED,
+    COURSE_PASSING_STATUS_UPDATED,
+)
+from workbench.runtime import WorkbenchRuntime
+from xblock.reference.user_service import UserService, XBlockUser
+
+from devhost.models import BridgeBlockScore, BridgeCertificate, BridgeCourseGrade
+
+log = logging.getLogger(__name__)
+
+DEMO_COURSE_KEY = CourseKey.from_string("course-v1:SDFTU+CADRE101+2026")
+DEMO_COURSE_NAME = "工会干部应知应会基础 (demo)"
+PASSING_CERTIFICATE_STATUS = "downloadable"
+REVOKED_CERTIFICATE_STATUS = "unavailable"
+
+
+# --- The XBlock runtime as the LMS offers it -------------------------------------------------
+
+class DjangoUserService(UserService):
+    """The ``user`` service with the logged-in user, carrying the attributes the LMS sets."""
+
+    def __init__(self, user):
+        xblock_user = XBlockUser(
+            is_current_user=True,
+            emails=[user.email] if user.email else [],
+            full_name=user.get_full_name() or user.get_username(),
+        )
+        xblock_user.opt_attrs.update(
+            {
+                "edx-platform.is_authenticated": True,
+                "edx-platform.user_id": user.id,
+                "edx-platform.username": user.get_username(),
+                "edx-platform.user_is_staff": user.is_staff,
+                "edx-platform.user_role": "staff" if user.is_staff else "student",
+            }
+        )
+        super().__init__(user=xblock_user)
+
+    def get_current_user(self):
+        return self._user
+
+
+def usage_key_for(usage_id: str, block_type: str, course_key: CourseKey = DEMO_COURSE_KEY) -> UsageKey:
+    """The real ``UsageKey`` a workbench usage id stands for inside the demo course."""
+    return course_key.make_usage_key(block_type, usage_id)
+
+
+class DevhostRuntime(WorkbenchRuntime):
+    """The workbench runtime for one request of one logged-in user, in the demo course."""
+
+    def __init__(self, user, course_key: CourseKey = DEMO_COURSE_KEY):
+        super().__init__(str(user.id))
+        self.django_user = user
+        self.course_id = course_key
+        self._services["user"] = DjangoUserService(user)
+        self._services["completion"] = CompletionService(user, course_key)
+
+    def get_user_role(self):
+        return "staff" if self.django_user.is_staff else "student"
+
+    def _patch_xblock(self, block):
+        """Give the block the real keys the LMS gives it, not the workbench's mocks."""
+        block.location = usage_key_for(block.scope_ids.usage_id, block.scope_ids.block_type, self.course_id)
+        block.course_id = self.course_id
+
+    def publish(self, block, event_type, event_data):
+        usage_key = usage_key_for(block.scope_ids.usage_id, block.scope_ids.block_type, self.course_id)
+        if event_type == "completion":
+            BlockCompletion.objects.submit_completion(
+                user=self.django_user, block_key=usage_key, completion=float(event_data["completion"])
+            )
+        elif event_type == "grade":
+            BridgeBlockScore.objects.update_or_create(
+                user=self.django_user,
+                usage_key=str(usage_key),
+                defaults={"earned": float(event_data["value"]), "possible": float(event_data["max_value"])},
+            )
+        else:
+            super().publish(block, event_type, event_data)
+
+
+# --- The LMS's grades and certificates apps -----------------------------------------------------
+
+def user_data(user) -> UserData:
+    return UserData(
+        id=user.id,
+        is_active=user.is_active,
+        pii=UserPersonalData(username=user.get_username(), email=user.email, name=user.get_full_name()),
+    )
+
+
+def course_data(course_key: CourseKey = DEMO_COURSE_KEY) -> CourseData:
+    return CourseData(course_key=course_key, display_name=DEMO_COURSE_NAME)
+
+
+def pass_course(user, course_key: CourseKey = DEMO_COURSE_KEY, percent_grade: float = 0.9):
+    """Record a passing course grade and send COURSE_PASSING_STATUS_UPDATED, as every regrade does."""
+    grade, _ = BridgeCourseGrade.objects.get_or_create(user=user, course_key=course_key)
+    grade.percent_grade = percent_grade
+    grade.passed_timestamp = grade.passed_timestamp or timezone.now()
+    grade.save()
+    COURSE_PASSING_STATUS_UPDATED.send_event(
+        course_passing_status=CoursePassingStatusData(
+            is_passing=True, course=course_data(course_key), user=user_data(user)
+        )
+    )
+    return grade
+
+
+def _certificate_data(certificate, previous_status: str) -> CertificateData:
+    return CertificateData(
+        user=user_data(certificate.user),
+        course=course_data(certificate.course_key),
+        mode=certificate.mode,
+        grade=certificate.grade,
+        download_url="",
+        name=certificate.user.get_full_name(),
+        current_status=certificate.status,
+        previous_status=previous_status,
+    )
+
+
+def create_certificate(user, course_key: CourseKey = DEMO_COURSE_KEY, grade: str = "0.9"):
+    """Save a passing certificate and send CERTIFICATE_CREATED, as every such save in the LMS does."""
+    certificate, _ = BridgeCertificate.objects.get_or_create(user=user, course_key=course_key)
+    previous_status = certificate.status if certificate.pk else ""
+    certificate.status = PASSING_CERTIFICATE_STATUS
+    certificate.grade = grade
+    certificate.save()
+    CERTIFICATE_CREATED.send_event(certificate=_certificate_data(certificate, previous_status))
+    return certificate
+
+
+def revoke_certificate(user, course_key: CourseKey = DEMO_COURSE_KEY):
+    """Make a certificate unavailable and send CERTIFICATE_REVOKED."""
+    certificate = BridgeCertificate.objects.get(user=user, course_key=course_key)
+    previous_status = certificate.status
+    certificate.status = REVOKED_CERTIFICATE_STATUS
+    certificate.save()
+    CERTIFICATE_REVOKED.send_event(certificate=_certificate_data(certificate, previous_status))
+    return certificate
+
+
+def learners():
+    """Active learners the bridge page can act for."""
+    return get_user_model().objects.filter(is_active=True).order_by("username")

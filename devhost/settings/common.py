@@ -1,0 +1,138 @@
+"""
+Settings shared by the devhost's development server and its tests.
+
+Our apps reach INSTALLED_APPS, settings and URLs only through edx-django-utils' plugin
+framework, as in the LMS (see ``devhost.plugins``).
+"""
+import os
+from pathlib import Path
+
+import dj_database_url
+from edx_django_utils.plugins import get_plugin_apps
+
+from devhost.plugins import LMS, load_only_our_plugins
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+VAR_DIR = Path(os.environ.get("DEVHOST_VAR_DIR", REPO_ROOT / "devhost" / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = os.environ.get("DEVHOST_SECRET_KEY", "devhost-only-not-a-production-secret")
+DEBUG = os.environ.get("DEVHOST_DEBUG", "true").lower() == "true"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+
+# The LMS names itself to openedx-events; without this events say SERVICE_NAME_UNSET.
+EVENTS_SERVICE_NAME = "lms"
+
+load_only_our_plugins(LMS)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "waffle",
+    "djpyfs",
+    "workbench",
+    "completion",
+    "eventtracking.django.apps.EventTrackingConfig",
+    "devhost.apps.DevhostConfig",
+    *get_plugin_apps(LMS),
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "waffle.middleware.WaffleMiddleware",
+]
+
+ROOT_URLCONF = "devhost.urls"
+WSGI_APPLICATION = "devhost.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'devhost.sqlite3'}", conn_max_age=0
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
+    # Open edX runs MySQL with utf8mb4; Chinese text needs it, and so do the test databases.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4"})
+    DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = []
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "devhost:home"
+LOGOUT_REDIRECT_URL = "devhost:home"
+
+# Chinese first, English second, as the users read it. Open edX spells the locale zh_CN.
+LANGUAGE_CODE = "zh-cn"
+LANGUAGES = [("zh-cn", "简体中文"), ("en", "English")]
+# Plugin apps add their own catalogs through their settings; the LMS's XBlock i18n service
+# finds the blocks' catalogs, which the devhost lists here.
+LOCALE_PATHS = [
+    str(REPO_ROOT / "devhost" / "conf" / "locale"),
+    str(REPO_ROOT / "xblocks" / "level_challenge" / "conf" / "locale"),
+    str(REPO_ROOT / "xblocks" / "demand_survey" / "conf" / "locale"),
+]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+
+# Workbench runtime: services it loads for blocks, and where its scenarios keep state.
+WORKBENCH = {
+    "reset_state_on_restart": False,
+    "services": {"fs": "xblock.reference.plugins.FSService", "settings": "workbench.services.SettingsService"},
+}
+DJFS = {"type": "osfs", "directory_root": str(VAR_DIR / "djpyfs"), "url_root": "/static/djpyfs"}
+EXCLUDED_XBLOCKS = set()
+
+# Heavy work runs as Celery tasks in the LMS; the devhost runs them eagerly in-process.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BROKER_URL = "memory://"
+
+# The LMS's tracking log: edx-completion emits to it. Here it goes to the "tracking" logger.
+EVENT_TRACKING_ENABLED = True
+EVENT_TRACKING_BACKENDS = {
+    "logger": {"ENGINE": "eventtracking.backends.logger.LoggerBackend", "OPTIONS": {"name": "tracking"}},
+}
+
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DEVHOST_LOG_LEVEL", "WARNING")},
+}
+

@@ -1,0 +1,25 @@
+"""System checks: a misconfigured survey plugin stops the LMS at start-up, naming the setting."""
+from django.core import checks
+
+from survey_plugin import config
+
+
+def _positive_integer_error(name, error_id):
+    value = config.get(name)
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return []
+    return [
+        checks.Error(
+            f"{name} must be a positive whole number, not {value!r}.",
+            hint=f"Set {name} to a number such as {config.DEFAULTS[name]}.",
+            id=error_id,
+        )
+    ]
+
+
+@checks.register(checks.Tags.compatibility)
+def check_survey_settings(app_configs=None, **kwargs):
+    """Validate the privacy threshold and the free-text limit."""
+    return _positive_integer_error("CADRE_SURVEY_MIN_GROUP_SIZE", "survey_plugin.E001") + _positive_integer_error(
+        "CADRE_SURVEY_MAX_TEXT_LENGTH", "survey_plugin.E002"
+    )

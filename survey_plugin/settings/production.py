@@ -1,0 +1,9 @@
+"""Production settings: values come from the LMS's YAML configuration when it sets them."""
+from survey_plugin.config import DEFAULTS
+
+
+def plugin_settings(settings):
+    """Override defaults from ``ENV_TOKENS`` (older releases) or values the YAML already set."""
+    env_tokens = getattr(settings, "ENV_TOKENS", {}) or {}
+    for name, default in DEFAULTS.items():
+        setattr(settings, name, env_tokens.get(name, getattr(settings, name, default)))

@@ -1,0 +1,1 @@
+"""Receivers for openedx-events signals; wiring only. The survey plugin listens to none yet."""

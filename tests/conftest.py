@@ -1,0 +1,68 @@
+"""Fixtures shared by the whole suite."""
+import pytest
+from django.utils import translation
+
+from tests.factories import StaffFactory, UserFactory
+
+
+def _database_fixture(request):
+    """The pytest-django database fixture this test uses, if any."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction")):
+        return "transactional_db"
+    if marker or "db" in names:
+        return "db"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _workbench_scenarios(request):
+    """
+    Load the XBlock SDK's scenarios into this test's database.
+
+    The workbench keeps scenario content in database rows that a test's rollback or flush
+    removes; ``reset_global_state`` is the SDK's own way to reload them for an isolated test.
+    """
+    database = _database_fixture(request)
+    if database:
+        request.getfixturevalue(database)
+        from workbench.runtime_util import reset_global_state
+
+        reset_global_state()
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="learner1")
+
+
+@pytest.fixture
+def staff_user(db):
+    return StaffFactory(username="staff1")
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def completion_tracking(db):
+    """edx-completion records completions only while its waffle switch is on, as in the LMS."""
+    from waffle.models import Switch
+
+    Switch.objects.update_or_create(name="completion.enable_completion_tracking", defaults={"active": True})

@@ -1,0 +1,95 @@
+"""The devhost's pages: home, units rendered by the XBlock runtime, language switch, LMS bridge."""
+import pytest
+from completion.models import BlockCompletion
+
+from credit_plugin.models import LmsEventReceipt
+from devhost import lms_bridge
+from devhost.views import our_scenarios
+
+
+@pytest.mark.django_db
+def test_home_lists_our_block_scenarios_and_not_the_sdk_samples(client):
+    page = client.get("/").content.decode()
+    assert "/unit/level_challenge.0/" in page
+    assert "/unit/demand_survey.0/" in page
+    assert "thumbs" not in page
+    assert {scenario_id for scenario_id, _ in our_scenarios()} >= {"level_challenge.0", "demand_survey.0"}
+
+
+@pytest.mark.django_db
+def test_units_need_a_login(client):
+    response = client.get("/unit/level_challenge.0/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "title"), [("level_challenge.0", "工会基础知识闯关"), ("demand_survey.0", "学习需求调查")]
+)
+def test_each_block_renders_for_the_logged_in_learner(learner_client, scenario_id, title):
+    page = learner_client.get(f"/unit/{scenario_id}/").content.decode()
+    assert title in page
+    assert "data-usage=" in page
+
+
+def test_chinese_is_the_default_and_english_is_a_switch_away(learner_client):
+    chinese = learner_client.get("/unit/level_challenge.0/").content.decode()
+    assert "这个闯关还没有关卡" in chinese
+    learner_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = learner_client.get("/unit/level_challenge.0/").content.decode()
+    assert "This challenge has no levels yet." in english
+
+
+def test_studio_view_is_for_staff_only(learner_client):
+    assert learner_client.get("/unit/level_challenge.0/studio_view/").status_code == 404
+
+
+def test_unknown_scenario_is_404(learner_client):
+    assert learner_client.get("/unit/nope.0/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_handler_needs_a_login(client):
+    response = client.post("/handler/level-challenge.level_challenge.d0.u0/anything/")
+    assert response.status_code == 401
+    assert response.json()["error"] == "not_authenticated"
+
+
+def test_bridge_is_for_staff_only(learner_client):
+    assert learner_client.get("/lms-bridge/").status_code == 302
+
+
+def test_bridge_sends_the_passing_event_for_the_chosen_learner(staff_client, learner):
+    response = staff_client.post("/lms-bridge/pass_course/", {"username": learner.username}, follow=True)
+    assert response.status_code == 200
+    assert LmsEventReceipt.objects.get().user_id == learner.id
+
+
+def test_bridge_explains_a_revocation_without_certificate(staff_client, learner):
+    response = staff_client.post("/lms-bridge/revoke_certificate/", {"username": learner.username}, follow=True)
+    assert "没有可撤销的证书" in response.content.decode()
+    assert not LmsEventReceipt.objects.exists()
+
+
+@pytest.mark.django_db
+def test_runtime_publishes_completion_through_edx_completion(learner, completion_tracking):
+    runtime = lms_bridge.DevhostRuntime(learner)
+    scenario = dict(our_scenarios())["level_challenge.0"]
+    block = runtime.get_block(scenario.usage_id)
+    runtime.publish(block, "completion", {"completion": 1.0})
+    completion = BlockCompletion.objects.get(user=learner)
+    assert str(completion.context_key) == "course-v1:SDFTU+CADRE101+2026"
+    assert completion.block_key.block_type == "level_challenge"
+    assert completion.completion == 1.0
+
+
+@pytest.mark.django_db
+def test_runtime_gives_blocks_real_keys_and_the_logged_in_user(learner):
+    runtime = lms_bridge.DevhostRuntime(learner)
+    scenario = dict(our_scenarios())["level_challenge.0"]
+    block = runtime.get_block(scenario.usage_id)
+    runtime.render(block, "student_view")
+    assert str(block.location).startswith("block-v1:SDFTU+CADRE101+2026+type@level_challenge+block@")
+    user = runtime.service(block, "i18n") and runtime._services["user"].get_current_user()
+    assert user.opt_attrs["edx-platform.user_id"] == learner.id
+    assert user.full_name == "王小纲"

@@ -1,0 +1,48 @@
+"""A wheel built from the repository works in a clean virtualenv, without the source tree."""
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+CHECK = """
+import django
+from django.conf import settings
+from edx_django_utils.plugins import get_plugin_apps
+settings.configure(
+    INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", *get_plugin_apps("lms.djangoapp")]
+)
+django.setup()
+from xblock.core import XBlock
+print(XBlock.load_class("level_challenge").__name__, XBlock.load_class("demand_survey").__name__)
+print(sorted(get_plugin_apps("lms.djangoapp")))
+print(sorted(get_plugin_apps("cms.djangoapp")))
+import credit_plugin.api, survey_plugin.api, course_exports
+"""
+
+
+def test_wheel_installs_into_a_clean_venv_and_exposes_the_entry_points(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(REPO_ROOT)],
+        check=True,
+    )
+    wheel = next((tmp_path / "dist").glob("openedx_cadre_training-*.whl"))
+    venv.create(tmp_path / "venv", with_pip=True)
+    python = tmp_path / "venv" / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "-c", str(REPO_ROOT / "requirements" / "base.txt"), str(wheel)],
+        check=True,
+    )
+    result = subprocess.run([str(python), "-c", CHECK], check=False, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "LevelChallengeBlock DemandSurveyBlock"
+    for line in lines[1:3]:
+        assert line == "['credit_plugin.apps.CreditPluginConfig', 'survey_plugin.apps.SurveyPluginConfig']"
+    contents = subprocess.run(
+        [sys.executable, "-m", "zipfile", "-l", str(wheel)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "xblocks/level_challenge/templates/student_view.html" in contents
+    assert "credit_plugin/conf/locale/zh_CN/LC_MESSAGES/django.mo" in contents
+    assert "devhost/" not in contents

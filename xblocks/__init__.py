@@ -1,0 +1,1 @@
+"""XBlocks of the cadre-training suite, one block per subpackage."""

@@ -1,0 +1,1 @@
+"""The demand survey XBlock (问卷调查)."""

@@ -1,0 +1,1 @@
+"""The level-challenge quiz XBlock (闯关测验)."""
