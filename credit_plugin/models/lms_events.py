@@ -1,4 +1,4 @@
-"""Database tables of the credit plugin. Only ``credit_plugin.api`` uses them."""
+"""Receipts of the LMS events the credit plugin received."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField

@@ -1,0 +1,4 @@
+"""Database tables of the credit plugin, one module per concern. Only the app's own modules use them."""
+from credit_plugin.models.lms_events import LmsEventReceipt
+
+__all__ = ["LmsEventReceipt"]
