@@ -43,7 +43,18 @@ class CreditPluginConfig(AppConfig):
         },
         "settings_config": {_LMS: _SETTINGS, _CMS: _SETTINGS},
         "signals_config": {
-            _LMS: {"relative_path": "signals.receivers", "receivers": _RECEIVERS},
+            _LMS: {
+                "relative_path": "signals.receivers",
+                "receivers": [
+                    *_RECEIVERS,
+                    {
+                        "receiver_func_name": "on_block_completion_saved",
+                        "signal_path": "django.db.models.signals.post_save",
+                        "sender_path": "completion.models.BlockCompletion",
+                        "dispatch_uid": "credit_plugin.signals.receivers.on_block_completion_saved",
+                    },
+                ],
+            },
         },
     }
 

@@ -118,7 +118,8 @@ EXCLUDED_XBLOCKS = set()
 
 # Heavy work runs as Celery tasks in the LMS; the devhost runs them eagerly in-process.
 CELERY_TASK_ALWAYS_EAGER = True
-CELERY_TASK_EAGER_PROPAGATES = True
+# Not propagating lets eager tasks retry as they would on a worker (callers use .get() for the result).
+CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = "memory://"
 
 # The LMS's tracking log: edx-completion emits to it. Here it goes to the "tracking" logger.
@@ -126,6 +127,9 @@ EVENT_TRACKING_ENABLED = True
 EVENT_TRACKING_BACKENDS = {
     "logger": {"ENGINE": "eventtracking.backends.logger.LoggerBackend", "OPTIONS": {"name": "tracking"}},
 }
+
+# reconcile_credits reads the LMS's grades and certificates; here, the bridge's records.
+CADRE_TRAINING_PLATFORM_RECORDS = "devhost.lms_bridge.BridgePlatformRecords"
 
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 

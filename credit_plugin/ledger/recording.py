@@ -1,0 +1,240 @@
+"""
+Writing to the ledger: one entry, a reversal, or many entries at once.
+
+Every write inserts an entry and adds it to the learner's year total in the same transaction;
+the unique idempotency key makes a replay return the existing entry without writing.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from credit_plugin import config
+from credit_plugin.data import BulkRecordResult, LedgerEntryData, NewLedgerEntry, SourceKind
+from credit_plugin.ledger.errors import AlreadyReversed, EntryNotFound, InvalidEntry
+from credit_plugin.ledger.targets import yearly_targets
+from credit_plugin.models import LedgerEntry, YearlyCap, YearTotal
+from credit_plugin.signals.internal import YEAR_TARGET_MET
+
+CENT = Decimal("0.01")
+BULK_BATCH = 1000
+
+
+def amount(value) -> Decimal:
+    """A credit or hour amount rounded to two places; raises InvalidEntry for anything not a number."""
+    try:
+        number = Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError) as error:
+        raise InvalidEntry(_("%(value)r is not a number.") % {"value": value}) from error
+    if not number.is_finite() or abs(number) >= Decimal("10000000"):
+        raise InvalidEntry(_("%(value)r is not a usable amount.") % {"value": value})
+    return number
+
+
+def credit_year(moment: datetime) -> int:
+    if moment.tzinfo is None:
+        raise ValueError("credit_year needs a timezone-aware datetime")
+    return moment.astimezone(config.credit_time_zone()).year
+
+
+def entry_data(entry: LedgerEntry, *, newly_recorded: bool = False, reversed_by_id=None) -> LedgerEntryData:
+    return LedgerEntryData(
+        id=entry.id,
+        user_id=entry.user_id,
+        credits=entry.credits,
+        hours=entry.hours,
+        year=entry.year,
+        earned_at=entry.earned_at,
+        source_kind=entry.source_kind,
+        reference=entry.reference,
+        title=entry.title,
+        recorded_by=entry.recorded_by,
+        reason=entry.reason,
+        idempotency_key=entry.idempotency_key,
+        reverses_id=entry.reverses_id,
+        reversed_by_id=reversed_by_id,
+        newly_recorded=newly_recorded,
+    )
+
+
+def record_entry(
+    *,
+    user_id: int,
+    credits,
+    hours,
+    earned_at: datetime,
+    source_kind: str,
+    reference: str,
+    recorded_by: str,
+    reason: str = "",
+    idempotency_key: str,
+    title: str = "",
+) -> LedgerEntryData:
+    """Record credits for a learner once; a replay of ``idempotency_key`` returns the first entry."""
+    existing = LedgerEntry.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return entry_data(existing)
+    credits, hours = amount(credits), amount(hours)
+    _check_new_entry(source_kind, credits, hours, reason, idempotency_key)
+    year = credit_year(earned_at)
+    try:
+        with transaction.atomic():
+            credits, hours, reason = _apply_cap(user_id, year, source_kind, credits, hours, reason)
+            entry = LedgerEntry.objects.create(
+                user_id=user_id,
+                credits=credits,
+                hours=hours,
+                year=year,
+                earned_at=earned_at,
+                source_kind=source_kind,
+                reference=reference,
+                title=title,
+                recorded_by=recorded_by,
+                reason=reason,
+                idempotency_key=idempotency_key,
+            )
+            _add_to_year_total(user_id, year, credits, hours, 1)
+    except IntegrityError:
+        # A concurrent writer recorded the same fact first; theirs is the entry.
+        existing = LedgerEntry.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return entry_data(existing)
+    return entry_data(entry, newly_recorded=True)
+
+
+def _check_new_entry(source_kind, credits, hours, reason, idempotency_key):
+    if source_kind not in SourceKind.values or source_kind == SourceKind.REVERSAL:
+        raise InvalidEntry(_("%(kind)r is not a source kind that can be recorded.") % {"kind": source_kind})
+    if not idempotency_key:
+        raise InvalidEntry(_("Every entry needs an idempotency key."))
+    if source_kind == SourceKind.MANUAL_ADJUSTMENT:
+        if not reason.strip():
+            raise InvalidEntry(_("A manual adjustment needs a reason."))
+    elif credits < 0 or hours < 0:
+        raise InvalidEntry(_("Credits and hours cannot be negative; correct an entry by reversing it."))
+
+
+def _apply_cap(user_id, year, source_kind, credits, hours, reason):
+    """Clamp an entry to what its source kind may still add to the learner's year."""
+    cap = YearlyCap.objects.filter(source_kind=source_kind).first()
+    if cap is None:
+        return credits, hours, reason
+    used = LedgerEntry.objects.filter(user_id=user_id, year=year, source_kind=source_kind).aggregate(
+        credits=Sum("credits"), hours=Sum("hours")
+    )
+    room_credits = max(cap.max_credits - (used["credits"] or 0), Decimal(0))
+    room_hours = max(cap.max_hours - (used["hours"] or 0), Decimal(0))
+    if credits <= room_credits and hours <= room_hours:
+        return credits, hours, reason
+    note = _("Capped at the yearly limit for this source.")
+    return min(credits, room_credits), min(hours, room_hours), f"{reason} {note}".strip()
+
+
+def _add_to_year_total(user_id, year, credits, hours, count):
+    """Add to the year total with database-side arithmetic; create the row on first use."""
+    updated = YearTotal.objects.filter(user_id=user_id, year=year).update(
+        credits=F("credits") + credits, hours=F("hours") + hours, entry_count=F("entry_count") + count
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                YearTotal.objects.create(user_id=user_id, year=year, credits=credits, hours=hours, entry_count=count)
+        except IntegrityError:
+            YearTotal.objects.filter(user_id=user_id, year=year).update(
+                credits=F("credits") + credits, hours=F("hours") + hours, entry_count=F("entry_count") + count
+            )
+    _note_target_met(user_id, year)
+
+
+def _note_target_met(user_id, year):
+    total = YearTotal.objects.filter(user_id=user_id, year=year, target_met_at__isnull=True).first()
+    if total is None:
+        return
+    credit_target, hour_target = yearly_targets(user_id=user_id, year=year)
+    if total.credits >= credit_target and total.hours >= hour_target:
+        marked = YearTotal.objects.filter(pk=total.pk, target_met_at__isnull=True).update(target_met_at=timezone.now())
+        if marked:
+            transaction.on_commit(lambda: YEAR_TARGET_MET.send(sender=YearTotal, user_id=user_id, year=year))
+
+
+def reverse_entry(*, entry_id: int, reason: str, recorded_by: str) -> LedgerEntryData:
+    """Cancel an entry with a reversal entry that points at it; an entry is reversed at most once."""
+    if not reason.strip():
+        raise InvalidEntry(_("A reversal needs a reason."))
+    try:
+        with transaction.atomic():
+            original = LedgerEntry.objects.select_for_update().filter(pk=entry_id).first()
+            if original is None:
+                raise EntryNotFound(_("There is no ledger entry %(id)s.") % {"id": entry_id})
+            if original.source_kind == SourceKind.REVERSAL:
+                raise InvalidEntry(_("A reversal cannot itself be reversed; record a new entry instead."))
+            if LedgerEntry.objects.filter(reverses_id=entry_id).exists():
+                raise AlreadyReversed(_("Entry %(id)s has already been reversed.") % {"id": entry_id})
+            reversal = LedgerEntry.objects.create(
+                user_id=original.user_id,
+                credits=-original.credits,
+                hours=-original.hours,
+                year=original.year,
+                earned_at=timezone.now(),
+                source_kind=SourceKind.REVERSAL,
+                reference=original.reference,
+                title=original.title,
+                recorded_by=recorded_by,
+                reason=reason,
+                idempotency_key=f"reversal-of:{original.id}",
+                reverses=original,
+            )
+            _add_to_year_total(original.user_id, original.year, -original.credits, -original.hours, 1)
+    except IntegrityError as error:
+        raise AlreadyReversed(_("Entry %(id)s has already been reversed.") % {"id": entry_id}) from error
+    return entry_data(reversal, newly_recorded=True)
+
+
+def bulk_record_entries(*, entries: Iterable[NewLedgerEntry]) -> BulkRecordResult:
+    """
+    Record many entries in one transaction; those whose key is already recorded are skipped.
+
+    For imports: entries are validated first, inserted in batches, and year totals updated
+    once per learner and year.
+    """
+    pending = {}
+    for new in entries:
+        credits, hours = amount(new.credits), amount(new.hours)
+        _check_new_entry(new.source_kind, credits, hours, new.reason, new.idempotency_key)
+        pending[new.idempotency_key] = LedgerEntry(
+            user_id=new.user_id,
+            credits=credits,
+            hours=hours,
+            year=credit_year(new.earned_at),
+            earned_at=new.earned_at,
+            source_kind=new.source_kind,
+            reference=new.reference,
+            title=new.title,
+            recorded_by=new.recorded_by,
+            reason=new.reason,
+            idempotency_key=new.idempotency_key,
+        )
+    keys = list(pending)
+    already = set()
+    for start in range(0, len(keys), BULK_BATCH):
+        already.update(
+            LedgerEntry.objects.filter(idempotency_key__in=keys[start : start + BULK_BATCH]).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+    fresh = [entry for key, entry in pending.items() if key not in already]
+    totals = {}
+    for entry in fresh:
+        credits, hours, count = totals.get((entry.user_id, entry.year), (Decimal(0), Decimal(0), 0))
+        totals[(entry.user_id, entry.year)] = (credits + entry.credits, hours + entry.hours, count + 1)
+    with transaction.atomic():
+        LedgerEntry.objects.bulk_create(fresh, batch_size=BULK_BATCH)
+        for (user_id, year), (credits, hours, count) in totals.items():
+            _add_to_year_total(user_id, year, credits, hours, count)
+    return BulkRecordResult(recorded=len(fresh), already_recorded=len(already))
