@@ -130,6 +130,9 @@ EVENT_TRACKING_BACKENDS = {
 
 # reconcile_credits reads the LMS's grades and certificates; here, the bridge's records.
 CADRE_TRAINING_PLATFORM_RECORDS = "devhost.lms_bridge.BridgePlatformRecords"
+# The plugin's pages appear inside the devhost's header (language switch, login), as inside the LMS's.
+CADRE_TRAINING_BASE_TEMPLATE = "devhost/base.html"
+MEDIA_ROOT = VAR_DIR / "media"
 
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 
