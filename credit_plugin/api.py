@@ -10,6 +10,7 @@ from credit_plugin import config
 from credit_plugin.data import (
     BulkRecordResult,
     CreditPolicy,
+    CreditRuleData,
     LedgerDrift,
     LedgerEntryData,
     LmsEventReceiptData,
@@ -32,12 +33,14 @@ from credit_plugin.ledger.offline_import import ImportProblem, OfflineImportResu
 from credit_plugin.ledger.reconcile import reconcile as reconcile_credits
 from credit_plugin.ledger.recording import bulk_record_entries, record_entry, reverse_entry
 from credit_plugin.ledger.recording import credit_year as _credit_year
+from credit_plugin.ledger.rule_admin import save_credit_rule
 from credit_plugin.ledger.totals import entries, ledger_drift, year_summary, year_totals, years_with_entries
 
 __all__ = [
     "AlreadyReversed",
     "BulkRecordResult",
     "CreditPolicy",
+    "CreditRuleData",
     "EntryNotFound",
     "ImportProblem",
     "InvalidEntry",
@@ -64,6 +67,7 @@ __all__ = [
     "record_entry",
     "replay_failed_events",
     "reverse_entry",
+    "save_credit_rule",
     "year_summary",
     "year_totals",
     "years_with_entries",

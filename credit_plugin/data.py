@@ -133,3 +133,15 @@ class LedgerDrift:
     year: int
     stored: YearTotals
     computed: YearTotals
+
+
+@dataclass(frozen=True)
+class CreditRuleData:
+    id: int
+    title: str
+    trigger: str
+    credits: Decimal
+    hours: Decimal
+    course_key: str
+    course_prefix: str
+    block_key: str

@@ -273,6 +273,8 @@ def _parse_amount(text, field_name, problem):
 
 def _parse_passed(text, problem):
     value = text.strip().lower()
+    if not value:  # a training row in a sheet that also lists exams
+        return None
     if value in YES:
         return True
     if value in NO:

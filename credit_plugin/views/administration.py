@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from credit_plugin import api, config, permissions
 from credit_plugin.data import SourceKind
 from credit_plugin.models import LmsEventReceipt
+from credit_plugin.views.learner import requested_year, requested_year_now
 
 
 class AdjustmentForm(forms.Form):
@@ -69,11 +70,11 @@ def credits_admin(request):
     if username and learner is None:
         messages.error(request, _("No learner with username %(username)s.") % {"username": username})
     if learner and permissions.can_view_learner(request.user, learner.id):
-        year = int(request.GET.get("year") or datetime.now().year)
+        year = requested_year(request) or requested_year_now()
+        labels = dict(SourceKind.choices)
         context.update(
             summary=api.year_summary(user_id=learner.id, year=year),
-            entries=api.entries(user_id=learner.id, year=year),
-            kinds=dict(SourceKind.choices),
+            rows=[(entry, labels[entry.source_kind]) for entry in api.entries(user_id=learner.id, year=year)],
         )
     return _page(request, "credit_plugin/admin.html", context)
 
