@@ -77,6 +77,10 @@ DATABASES = {
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'devhost.sqlite3'}", conn_max_age=0
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction begins and wait for it, instead of failing
+    # with "database is locked" when two processes write at once.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     # Open edX runs MySQL with utf8mb4; Chinese text needs it, and so do the test databases.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4"})
