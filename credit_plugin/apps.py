@@ -60,3 +60,4 @@ class CreditPluginConfig(AppConfig):
 
     def ready(self):
         from credit_plugin import checks  # noqa: F401  (registers the system checks)
+        from credit_plugin.ledger import policy_cache  # noqa: F401  (clears cached policy on change)

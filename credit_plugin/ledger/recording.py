@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from credit_plugin import config
 from credit_plugin.data import BulkRecordResult, LedgerEntryData, NewLedgerEntry, SourceKind
 from credit_plugin.ledger.errors import AlreadyReversed, EntryNotFound, InvalidEntry
+from credit_plugin.ledger.policy_cache import yearly_caps
 from credit_plugin.ledger.targets import yearly_targets
-from credit_plugin.models import LedgerEntry, YearlyCap, YearTotal
+from credit_plugin.models import LedgerEntry, YearTotal
 from credit_plugin.signals.internal import YEAR_TARGET_MET
 
 CENT = Decimal("0.01")
@@ -76,7 +77,7 @@ def record_entry(
     title: str = "",
 ) -> LedgerEntryData:
     """Record credits for a learner once; a replay of ``idempotency_key`` returns the first entry."""
-    existing = LedgerEntry.objects.filter(idempotency_key=idempotency_key).first()
+    existing = _entry_with_key(idempotency_key)
     if existing is not None:
         return entry_data(existing)
     credits, hours = amount(credits), amount(hours)
@@ -101,11 +102,15 @@ def record_entry(
             _add_to_year_total(user_id, year, credits, hours, 1)
     except IntegrityError:
         # A concurrent writer recorded the same fact first; theirs is the entry.
-        existing = LedgerEntry.objects.filter(idempotency_key=idempotency_key).first()
+        existing = _entry_with_key(idempotency_key)
         if existing is None:
             raise
         return entry_data(existing)
     return entry_data(entry, newly_recorded=True)
+
+
+def _entry_with_key(idempotency_key):
+    return next(iter(LedgerEntry.objects.filter(idempotency_key=idempotency_key).order_by()[:1]), None)
 
 
 def _check_new_entry(source_kind, credits, hours, reason, idempotency_key):
@@ -122,14 +127,15 @@ def _check_new_entry(source_kind, credits, hours, reason, idempotency_key):
 
 def _apply_cap(user_id, year, source_kind, credits, hours, reason):
     """Clamp an entry to what its source kind may still add to the learner's year."""
-    cap = YearlyCap.objects.filter(source_kind=source_kind).first()
+    cap = yearly_caps().get(source_kind)
     if cap is None:
         return credits, hours, reason
+    max_credits, max_hours = cap
     used = LedgerEntry.objects.filter(user_id=user_id, year=year, source_kind=source_kind).aggregate(
         credits=Sum("credits"), hours=Sum("hours")
     )
-    room_credits = max(cap.max_credits - (used["credits"] or 0), Decimal(0))
-    room_hours = max(cap.max_hours - (used["hours"] or 0), Decimal(0))
+    room_credits = max(max_credits - (used["credits"] or 0), Decimal(0))
+    room_hours = max(max_hours - (used["hours"] or 0), Decimal(0))
     if credits <= room_credits and hours <= room_hours:
         return credits, hours, reason
     note = _("Capped at the yearly limit for this source.")
@@ -153,14 +159,13 @@ def _add_to_year_total(user_id, year, credits, hours, count):
 
 
 def _note_target_met(user_id, year):
-    total = YearTotal.objects.filter(user_id=user_id, year=year, target_met_at__isnull=True).first()
-    if total is None:
-        return
+    """Stamp the year total the first time it reaches both targets; signal that after commit."""
     credit_target, hour_target = yearly_targets(user_id=user_id, year=year)
-    if total.credits >= credit_target and total.hours >= hour_target:
-        marked = YearTotal.objects.filter(pk=total.pk, target_met_at__isnull=True).update(target_met_at=timezone.now())
-        if marked:
-            transaction.on_commit(lambda: YEAR_TARGET_MET.send(sender=YearTotal, user_id=user_id, year=year))
+    reached = YearTotal.objects.filter(
+        user_id=user_id, year=year, target_met_at__isnull=True, credits__gte=credit_target, hours__gte=hour_target
+    ).update(target_met_at=timezone.now())
+    if reached:
+        transaction.on_commit(lambda: YEAR_TARGET_MET.send(sender=YearTotal, user_id=user_id, year=year))
 
 
 def reverse_entry(*, entry_id: int, reason: str, recorded_by: str) -> LedgerEntryData:

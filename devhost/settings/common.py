@@ -80,7 +80,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction begins and wait for it, instead of failing
     # with "database is locked" when two processes write at once.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
+    # WAL lets readers work while one process writes, and commits without rewriting a journal.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     # Open edX runs MySQL with utf8mb4; Chinese text needs it, and so do the test databases.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4"})
