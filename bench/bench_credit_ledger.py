@@ -7,6 +7,7 @@ The credit ledger against openedx-ledger, side by side on the same database, and
 - ``year_summary`` for one learner with 700,000 entries in the table (35,000 learners x 20);
 - the year totals of all 35,000 learners (``year_totals``, one query).
 """
+
 import json
 import random
 import sys
@@ -49,11 +50,20 @@ def measure(database_url):
 
     def ours():
         for user_id, key in keys:
-            api.record_entry(user_id=user_id, credits="1.5", hours="0.5", earned_at=when,
-                             source_kind=api.SourceKind.OFFLINE_TRAINING, reference="bench", recorded_by="bench",
-                             idempotency_key=key)
+            api.record_entry(
+                user_id=user_id,
+                credits="1.5",
+                hours="0.5",
+                earned_at=when,
+                source_kind=api.SourceKind.OFFLINE_TRAINING,
+                reference="bench",
+                recorded_by="bench",
+                idempotency_key=key,
+            )
 
-    ledgers = {user_id: peer.create_ledger(unit="usd_cents", idempotency_key=f"ledger-{user_id}") for user_id in writers}
+    ledgers = {
+        user_id: peer.create_ledger(unit="usd_cents", idempotency_key=f"ledger-{user_id}") for user_id in writers
+    }
 
     def theirs():
         for user_id, key in keys:
@@ -66,9 +76,16 @@ def measure(database_url):
         "peer_replay": _per_second(WRITES, _timed(theirs)),
     }
     bulk = [
-        api.NewLedgerEntry(user_id=writers[index % WRITERS], credits=Decimal("2"), hours=Decimal("1"), earned_at=when,
-                           source_kind=api.SourceKind.OFFLINE_TRAINING, reference="import", recorded_by="bench",
-                           idempotency_key=f"bulk:{index}")
+        api.NewLedgerEntry(
+            user_id=writers[index % WRITERS],
+            credits=Decimal("2"),
+            hours=Decimal("1"),
+            earned_at=when,
+            source_kind=api.SourceKind.OFFLINE_TRAINING,
+            reference="import",
+            recorded_by="bench",
+            idempotency_key=f"bulk:{index}",
+        )
         for index in range(BULK)
     ]
     figures["bulk"] = _per_second(BULK, _timed(lambda: api.bulk_record_entries(entries=bulk)))
@@ -87,18 +104,38 @@ def _province_scale(user_model, api):
     when = datetime(YEAR, 3, 1, tzinfo=UTC)
     start = time.perf_counter()
     for offset in range(0, len(learners), 1000):
-        chunk = learners[offset:offset + 1000]
-        LedgerEntry.objects.bulk_create([
-            LedgerEntry(user_id=user_id, credits=Decimal("4.5"), hours=Decimal("2"), year=YEAR, earned_at=when,
-                        source_kind="online_course", reference="c", recorded_by="bench",
-                        idempotency_key=f"p:{user_id}:{number}")
-            for user_id in chunk for number in range(ENTRIES_PER_LEARNER)
-        ], batch_size=5000)
-        YearTotal.objects.bulk_create([
-            YearTotal(user_id=user_id, year=YEAR, credits=Decimal("90"), hours=Decimal("40"),
-                      entry_count=ENTRIES_PER_LEARNER)
-            for user_id in chunk
-        ], batch_size=5000)
+        chunk = learners[offset : offset + 1000]
+        LedgerEntry.objects.bulk_create(
+            [
+                LedgerEntry(
+                    user_id=user_id,
+                    credits=Decimal("4.5"),
+                    hours=Decimal("2"),
+                    year=YEAR,
+                    earned_at=when,
+                    source_kind="online_course",
+                    reference="c",
+                    recorded_by="bench",
+                    idempotency_key=f"p:{user_id}:{number}",
+                )
+                for user_id in chunk
+                for number in range(ENTRIES_PER_LEARNER)
+            ],
+            batch_size=5000,
+        )
+        YearTotal.objects.bulk_create(
+            [
+                YearTotal(
+                    user_id=user_id,
+                    year=YEAR,
+                    credits=Decimal("90"),
+                    hours=Decimal("40"),
+                    entry_count=ENTRIES_PER_LEARNER,
+                )
+                for user_id in chunk
+            ],
+            batch_size=5000,
+        )
     fill_seconds = time.perf_counter() - start
     total_entries = LedgerEntry.objects.count()
     sample = random.Random(7).sample(learners, 500)
@@ -106,31 +143,61 @@ def _province_scale(user_model, api):
     summary = timings_ms(lambda: api.year_summary(user_id=next(cursor), year=YEAR), repeat=500, warmup=20)
     everyone = timings_ms(lambda: api.year_totals(year=YEAR), repeat=5, warmup=1)
     assert len(api.year_totals(year=YEAR)) >= PROVINCE_LEARNERS
-    return {"entries": total_entries, "fill_s": fill_seconds, "summary_ms": median_ms(summary),
-            "totals_ms": median_ms(everyone)}
+    return {
+        "entries": total_entries,
+        "fill_s": fill_seconds,
+        "summary_ms": median_ms(summary),
+        "totals_ms": median_ms(everyone),
+    }
 
 
 def run() -> str:
     rows, scale = [], []
     for label, url in databases():
         f = measure_in_subprocess("bench.bench_credit_ledger", url)
-        print(f"{label}: first writes ours {f['ours_first']:.0f}/s vs openedx-ledger {f['peer_first']:.0f}/s "
-              f"(x{f['ours_first'] / f['peer_first']:.2f}); replays ours {f['ours_replay']:.0f}/s "
-              f"(x{f['ours_replay'] / f['ours_first']:.1f} of first) vs {f['peer_replay']:.0f}/s "
-              f"(x{f['peer_replay'] / f['peer_first']:.1f}); bulk {f['bulk']:.0f}/s")
-        print(f"{label}: {f['entries']} entries; year_summary median {f['summary_ms']:.3f} ms; "
-              f"year totals of all learners {f['totals_ms']:.0f} ms")
-        rows.append([label, f"{f['ours_first']:.0f}", f"{f['peer_first']:.0f}", f"{f['ours_first'] / f['peer_first']:.2f}",
-                     f"{f['ours_replay']:.0f}", f"{f['ours_replay'] / f['ours_first']:.1f}", f"{f['peer_replay']:.0f}",
-                     f"{f['peer_replay'] / f['peer_first']:.1f}", f"{f['bulk']:.0f}"])
+        print(
+            f"{label}: first writes ours {f['ours_first']:.0f}/s vs openedx-ledger {f['peer_first']:.0f}/s "
+            f"(x{f['ours_first'] / f['peer_first']:.2f}); replays ours {f['ours_replay']:.0f}/s "
+            f"(x{f['ours_replay'] / f['ours_first']:.1f} of first) vs {f['peer_replay']:.0f}/s "
+            f"(x{f['peer_replay'] / f['peer_first']:.1f}); bulk {f['bulk']:.0f}/s"
+        )
+        print(
+            f"{label}: {f['entries']} entries; year_summary median {f['summary_ms']:.3f} ms; "
+            f"year totals of all learners {f['totals_ms']:.0f} ms"
+        )
+        rows.append(
+            [
+                label,
+                f"{f['ours_first']:.0f}",
+                f"{f['peer_first']:.0f}",
+                f"{f['ours_first'] / f['peer_first']:.2f}",
+                f"{f['ours_replay']:.0f}",
+                f"{f['ours_replay'] / f['ours_first']:.1f}",
+                f"{f['peer_replay']:.0f}",
+                f"{f['peer_replay'] / f['peer_first']:.1f}",
+                f"{f['bulk']:.0f}",
+            ]
+        )
         scale.append([label, f"{f['entries']:,}", f"{f['summary_ms']:.3f}", f"{f['totals_ms']:.0f}"])
     return (
         f"Writes: {WRITES} entries over {WRITERS} learners, then the same {WRITES} idempotency keys again; "
         f"openedx-ledger's `create_transaction` with one ledger per learner, in the same run on the same database. "
         f"Bulk: `bulk_record_entries` of {BULK:,} entries. Goals: ours ≥ 2x openedx-ledger's first writes, replays "
         f"≥ 3x our first writes, bulk ≥ 2,000/s.\n\n"
-        + markdown_table(["database", "ours first/s", "openedx-ledger first/s", "ratio", "ours replay/s",
-                          "replay/first", "openedx-ledger replay/s", "their replay/first", "bulk entries/s"], rows)
+        + markdown_table(
+            [
+                "database",
+                "ours first/s",
+                "openedx-ledger first/s",
+                "ratio",
+                "ours replay/s",
+                "replay/first",
+                "openedx-ledger replay/s",
+                "their replay/first",
+                "bulk entries/s",
+            ],
+            rows,
+        )
         + f"\n\nProvince scale: {PROVINCE_LEARNERS:,} learners x {ENTRIES_PER_LEARNER} entries. Goals: "
         f"`year_summary` ≤ 2 ms median; all learners' totals ≤ 1 s.\n\n"
         + markdown_table(["database", "entries in table", "year_summary median ms", "all 35,000 totals ms"], scale)
