@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -142,28 +142,40 @@ def _apply_cap(user_id, year, source_kind, credits, hours, reason):
     return min(credits, room_credits), min(hours, room_hours), f"{reason} {note}".strip()
 
 
+# The hot path of every write, as plain SQL that SQLite and MySQL both run: the ORM's query
+# compilation costs more than the statements themselves here.
+_ADD_TO_TOTAL = (
+    f"UPDATE {YearTotal._meta.db_table} SET credits = credits + %s, hours = hours + %s, "
+    "entry_count = entry_count + %s WHERE user_id = %s AND year = %s"
+)
+_STAMP_TARGET_MET = (
+    f"UPDATE {YearTotal._meta.db_table} SET target_met_at = %s WHERE user_id = %s AND year = %s "
+    "AND target_met_at IS NULL AND credits >= %s AND hours >= %s"
+)
+
+
 def _add_to_year_total(user_id, year, credits, hours, count):
     """Add to the year total with database-side arithmetic; create the row on first use."""
-    updated = YearTotal.objects.filter(user_id=user_id, year=year).update(
-        credits=F("credits") + credits, hours=F("hours") + hours, entry_count=F("entry_count") + count
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_ADD_TO_TOTAL, [credits, hours, count, user_id, year])
+        updated = cursor.rowcount
     if not updated:
         try:
             with transaction.atomic():
                 YearTotal.objects.create(user_id=user_id, year=year, credits=credits, hours=hours, entry_count=count)
         except IntegrityError:
-            YearTotal.objects.filter(user_id=user_id, year=year).update(
-                credits=F("credits") + credits, hours=F("hours") + hours, entry_count=F("entry_count") + count
-            )
-    _note_target_met(user_id, year)
+            with connection.cursor() as cursor:
+                cursor.execute(_ADD_TO_TOTAL, [credits, hours, count, user_id, year])
+    if credits > 0 or hours > 0:
+        _note_target_met(user_id, year)
 
 
 def _note_target_met(user_id, year):
     """Stamp the year total the first time it reaches both targets; signal that after commit."""
     credit_target, hour_target = yearly_targets(user_id=user_id, year=year)
-    reached = YearTotal.objects.filter(
-        user_id=user_id, year=year, target_met_at__isnull=True, credits__gte=credit_target, hours__gte=hour_target
-    ).update(target_met_at=timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP_TARGET_MET, [timezone.now(), user_id, year, credit_target, hour_target])
+        reached = cursor.rowcount
     if reached:
         transaction.on_commit(lambda: YEAR_TARGET_MET.send(sender=YearTotal, user_id=user_id, year=year))
 

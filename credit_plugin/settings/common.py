@@ -19,7 +19,8 @@ def plugin_settings(settings):
 
 def add_beat_schedule(settings):
     """Run reconcile_credits periodically on the LMS's Celery beat (0 turns it off)."""
-    interval = int(getattr(settings, "CADRE_TRAINING_RECONCILE_INTERVAL", DEFAULTS["CADRE_TRAINING_RECONCILE_INTERVAL"]))
+    name = "CADRE_TRAINING_RECONCILE_INTERVAL"
+    interval = int(getattr(settings, name, DEFAULTS[name]))
     schedule = dict(getattr(settings, "CELERY_BEAT_SCHEDULE", {}) or {})
     if interval > 0:
         schedule["credit_plugin.reconcile_credits"] = {
