@@ -52,6 +52,23 @@ class EdxPlatformRecords:
             yield CourseCertificate(row[0], str(row[1]), row[2], row[3])
 
 
+def add_advanced_modules(block_types: list[str]) -> list[str]:
+    """Add ``block_types`` to every course's Advanced Module List in Studio; return the courses changed."""
+    from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # noqa: PLC0415 - Studio only
+    from xmodule.modulestore import ModuleStoreEnum  # noqa: PLC0415
+    from xmodule.modulestore.django import modulestore  # noqa: PLC0415
+
+    store, changed = modulestore(), []
+    for course_key in CourseOverview.objects.values_list("id", flat=True):
+        course = store.get_course(course_key)
+        missing = [block_type for block_type in block_types if course and block_type not in course.advanced_modules]
+        if missing:
+            course.advanced_modules = [*course.advanced_modules, *missing]
+            store.update_item(course, ModuleStoreEnum.UserID.mgmt_command)
+            changed.append(str(course_key))
+    return changed
+
+
 def platform_records():
     """The configured platform records (edx-platform's by default)."""
     return import_string(config.get("CADRE_TRAINING_PLATFORM_RECORDS"))()
