@@ -34,10 +34,10 @@ def test_each_block_renders_for_the_logged_in_learner(learner_client, scenario_i
 
 def test_chinese_is_the_default_and_english_is_a_switch_away(learner_client):
     chinese = learner_client.get("/unit/level_challenge.0/").content.decode()
-    assert "这个闯关还没有关卡" in chinese
+    assert "复习我的错题" in chinese
     learner_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     english = learner_client.get("/unit/level_challenge.0/").content.decode()
-    assert "This challenge has no levels yet." in english
+    assert "Review my wrong questions" in english
 
 
 def test_studio_view_is_for_staff_only(learner_client):

@@ -1,10 +1,23 @@
-"""The level_challenge XBlock: fields, views and thin handlers."""
+"""The level_challenge XBlock: fields, views and thin JSON handlers. The logic lives in sibling modules."""
+
+import json
+import random
+from datetime import UTC, datetime
+
+from lxml import etree
+from opaque_keys import InvalidKeyError
+from opaque_keys.edx.keys import UsageKey
 from web_fragments.fragment import Fragment
+from webob import Response
 from xblock.core import XBlock
-from xblock.fields import Scope, String
+from xblock.fields import Boolean, Dict, Scope, String
 from xblock.utils.resources import ResourceLoader
 
+from xblocks.level_challenge import bank, leaderboard, olx, progress
+from xblocks.level_challenge.levels import Level, level_problems
+
 loader = ResourceLoader(__name__)
+MAX_BODY = 64 * 1024
 
 
 def _(text):
@@ -12,7 +25,12 @@ def _(text):
     return text
 
 
+def _now():
+    return datetime.now(UTC)
+
+
 @XBlock.needs("i18n")
+@XBlock.wants("user", "completion")
 class LevelChallengeBlock(XBlock):
     """A level-challenge quiz: levels of questions drawn at random from the block's question bank."""
 
@@ -23,25 +41,379 @@ class LevelChallengeBlock(XBlock):
         default=_("Level challenge"),
         enforce_type=True,
     )
+    levels_json = String(
+        display_name=_("Levels"),
+        help=_("The levels, in order, as JSON (title, count, tags, quotas, pass mark…)."),
+        scope=Scope.settings,
+        default="[]",
+        enforce_type=True,
+    )
+    bank_version = String(
+        display_name=_("Bank version"),
+        help=_("Hash of the question bank; changes whenever the bank changes."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    bank_json = String(
+        display_name=_("Question bank"),
+        help=_("Every question of the bank, as JSON."),
+        scope=Scope.content,
+        default="[]",
+        enforce_type=True,
+    )
+    competition_start = String(
+        display_name=_("Competition opens"),
+        help=_("ISO date-time; empty for no start."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    competition_end = String(
+        display_name=_("Competition closes"),
+        help=_("ISO date-time; empty for no end."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    show_leaderboard = Boolean(
+        display_name=_("Show a leaderboard"),
+        help=_("Rank the course's learners by points, then by time."),
+        scope=Scope.settings,
+        default=False,
+        enforce_type=True,
+    )
+    leaderboard_names = String(
+        display_name=_("Names on the leaderboard"),
+        help=_("full, masked (王*纲) or hidden."),
+        scope=Scope.settings,
+        default="masked",
+        values=("full", "masked", "hidden"),
+        enforce_type=True,
+    )
+    learner_progress = Dict(
+        display_name=_("Progress"),
+        help=_("This learner's attempts, draws and best scores."),
+        scope=Scope.user_state,
+        default={},
+    )
+    standings = Dict(
+        display_name=_("Standings"),
+        help=_("Points and time of every learner, for the leaderboard."),
+        scope=Scope.user_state_summary,
+        default={},
+    )
+
+    has_score = True
+    editable_fields = ("display_name",)
+
+    # --- reading the block's content -------------------------------------------------------
+    @property
+    def levels(self) -> list[Level]:
+        return [Level.from_dict(item) for item in json.loads(self.levels_json or "[]")]
+
+    @property
+    def index(self):
+        return bank.index_for(self.bank_version or "empty", lambda: self.bank_json)
+
+    def _state(self) -> dict:
+        return self.learner_progress or progress.empty_state()
+
+    def _translate(self, text):
+        return self.runtime.service(self, "i18n").gettext(text)
+
+    def max_score(self):
+        return sum(level.count * level.points_per_correct for level in self.levels)
+
+    # --- views ---------------------------------------------------------------------------------
+    def _public_state(self) -> dict:
+        """What the learner's page may know: no question text, no answers."""
+        levels, state = self.levels, self._state()
+        return {
+            "display_name": self._translate(self.display_name),
+            "levels": [
+                {
+                    "number": number,
+                    "title": level.title,
+                    "count": level.count,
+                    "status": progress.level_status(levels, state, number),
+                    "best_percent": progress.level_record(state, number)["best_percent"],
+                    "attempts": progress.level_record(state, number)["attempts"],
+                    "attempts_allowed": level.attempts_allowed,
+                    "pass_percent": level.pass_percent,
+                    "time_limit_seconds": level.time_limit_seconds,
+                }
+                for number, level in enumerate(levels)
+            ],
+            "points": progress.total_points(state),
+            "max_points": self.max_score(),
+            "wrong_count": len(state["wrong"]),
+            "competition_open": self._competition_open(),
+            "show_leaderboard": self.show_leaderboard,
+        }
 
     def student_view(self, context=None):
-        """The learner's view: the challenge's title and its levels."""
         i18n = self.runtime.service(self, "i18n")
-        html = loader.render_django_template(
-            "templates/student_view.html",
-            {"display_name": i18n.gettext(self.display_name)},
-            i18n_service=i18n,
-        )
+        html = loader.render_django_template("templates/student_view.html", {"block": self}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(loader.load_unicode("static/css/level_challenge.css"))
+        fragment.add_javascript(loader.load_unicode("static/js/level_challenge.js"))
+        fragment.initialize_js("LevelChallengeBlock", {"state": self._public_state(), "text": self._ui_text()})
         return fragment
 
+    def _ui_text(self) -> dict:
+        t = self._translate
+        return {
+            key: t(value)
+            for key, value in {
+                "points": _("Points"),
+                "start": _("Start"),
+                "retry": _("Try again"),
+                "submit": _("Submit answers"),
+                "locked": _("Locked"),
+                "open": _("Open"),
+                "passed": _("Passed"),
+                "best": _("Best score"),
+                "correct": _("Correct"),
+                "wrong": _("Wrong"),
+                "answer": _("Correct answer"),
+                "explanation": _("Explanation"),
+                "score": _("Score"),
+                "earned": _("Points earned"),
+                "level_passed": _("Level passed! The next level is open."),
+                "all_passed": _("All levels passed!"),
+                "level_failed": _("Not passed this time."),
+                "review": _("Review my wrong questions"),
+                "no_wrong": _("No wrong questions to review."),
+                "back": _("Back to the levels"),
+                "time_left": _("Time left"),
+                "attempts_left": _("Attempts left"),
+                "question": _("Question"),
+                "leaderboard": _("Leaderboard"),
+                "my_rank": _("My rank"),
+                "closed": _("The competition is closed."),
+                "true": _("True"),
+                "false": _("False"),
+            }.items()
+        }
+
     def student_view_data(self, context=None):
-        """What the Open edX mobile apps need to show the block."""
-        return {"display_name": self.display_name}
+        """For the Open edX mobile apps: the levels and progress, never the questions."""
+        return self._public_state()
+
+    # --- handlers --------------------------------------------------------------------------------
+    def _json(self, payload, status=200):
+        return Response(
+            json.dumps(payload, ensure_ascii=False), status=status, content_type="application/json", charset="utf-8"
+        )
+
+    def _error(self, code, message):
+        return self._json({"error": code, "message": message}, status=400)
+
+    def _body(self, request):
+        if len(request.body) > MAX_BODY:
+            raise progress.ChallengeError("too_large", self._translate(_("The request is too large.")))
+        try:
+            data = json.loads(request.body.decode("utf-8") or "{}")
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise progress.ChallengeError(
+                "malformed_json", self._translate(_("The request is not valid JSON."))
+            ) from error
+        if not isinstance(data, dict):
+            raise progress.ChallengeError("malformed_json", self._translate(_("The request is not valid JSON.")))
+        return data
+
+    def _handle(self, request, action):
+        try:
+            return self._json(action(self._body(request)))
+        except progress.ChallengeError as error:
+            return self._error(error.code, error.message)
+
+    @XBlock.handler
+    def get_state(self, request, suffix=""):
+        return self._handle(request, lambda data: self._public_state())
+
+    @XBlock.handler
+    def start_level(self, request, suffix=""):
+        return self._handle(request, self._start_level)
+
+    def _start_level(self, data):
+        self._check_competition()
+        number = data.get("level")
+        levels = self.levels
+        if isinstance(number, int) and 0 <= number < len(levels):
+            self._check_prerequisite(levels[number])
+        state, attempt = progress.start_level(
+            levels, self.index, self._state(), number, now=_now(), rng=random.SystemRandom(), translate=self._translate
+        )
+        self.learner_progress = state
+        return {
+            "attempt_id": attempt["attempt_id"],
+            "level": number,
+            **self._attempt_questions(attempt),
+            "time_limit_seconds": levels[number].time_limit_seconds,
+        }
+
+    def _attempt_questions(self, attempt) -> dict:
+        """The drawn questions for the browser: stems and options only, never answers or explanations."""
+        questions = []
+        for item in attempt["draw"]:
+            question = self.index.get(item["id"])
+            by_id = {option.id: option.text for option in question.options}
+            questions.append(
+                {
+                    "id": question.id,
+                    "kind": question.kind.value,
+                    "stem": question.stem,
+                    "options": [{"id": option_id, "text": by_id[option_id]} for option_id in item["options"]],
+                }
+            )
+        return {"questions": questions}
+
+    @XBlock.handler
+    def submit_level(self, request, suffix=""):
+        return self._handle(request, self._submit_level)
+
+    def _submit_level(self, data):
+        self._check_competition()
+        state = self._state()
+        current = state.get("current") or {}
+        new_state, result = progress.submit_level(
+            self.levels,
+            self.index,
+            state,
+            data.get("attempt_id"),
+            data.get("answers", {}),
+            now=_now(),
+            translate=self._translate,
+        )
+        self.learner_progress = new_state
+        self._publish_progress(new_state)
+        number = current.get("level", 0)
+        return {
+            "level": number,
+            "percent": result.percent,
+            "points": result.points,
+            "passed": result.passed,
+            "correct_count": result.correct_count,
+            "results": [
+                {
+                    "id": item.question_id,
+                    "correct": item.correct,
+                    "chosen": list(item.chosen),
+                    "answer": list(item.answer),
+                    "explanation": item.explanation,
+                }
+                for item in result.results
+            ],
+            "next_open": number + 1 < len(self.levels)
+            and progress.level_status(self.levels, new_state, number + 1) != "locked",
+            "state": self._public_state(),
+        }
+
+    def _publish_progress(self, state):
+        self.runtime.publish(self, "grade", {"value": progress.total_points(state), "max_value": self.max_score()})
+        levels = self.levels
+        if levels and all(progress.level_status(levels, state, number) == "passed" for number in range(len(levels))):
+            self.runtime.publish(self, "completion", {"completion": 1.0})
+        user = self.runtime.service(self, "user")
+        current = user.get_current_user() if user else None
+        name = current.full_name if current else ""
+        user_key = str(self.scope_ids.user_id)
+        self.standings = {
+            **self.standings,
+            user_key: {"name": name, "points": progress.total_points(state), "seconds": progress.total_seconds(state)},
+        }
+
+    @XBlock.handler
+    def wrong_questions(self, request, suffix=""):
+        return self._handle(request, self._wrong_questions)
+
+    def _wrong_questions(self, data):
+        """The learner's wrong questions with the right answers: they have answered these already."""
+        review = []
+        for question_id in self._state()["wrong"]:
+            question = self.index.get(question_id)
+            if question:
+                review.append(
+                    {
+                        "id": question.id,
+                        "stem": question.stem,
+                        "options": [{"id": option.id, "text": option.text} for option in question.options],
+                        "answer": list(question.answer),
+                        "explanation": question.explanation,
+                    }
+                )
+        return {"questions": review}
+
+    @XBlock.handler
+    def leaderboard(self, request, suffix=""):
+        return self._handle(
+            request,
+            lambda data: leaderboard.ranking(
+                self.standings, me=str(self.scope_ids.user_id), names=self.leaderboard_names, limit=20
+            ),
+        )
+
+    # --- competition and prerequisites -------------------------------------------------------
+    def _competition_open(self) -> bool:
+        now = _now()
+        start = datetime.fromisoformat(self.competition_start) if self.competition_start else None
+        end = datetime.fromisoformat(self.competition_end) if self.competition_end else None
+        return (start is None or now >= start) and (end is None or now <= end)
+
+    def _check_competition(self):
+        if not self._competition_open():
+            raise progress.ChallengeError("competition_closed", self._translate(_("The competition is closed.")))
+
+    def _check_prerequisite(self, level):
+        completion = self.runtime.service(self, "completion")
+        if not level.prerequisite_block or completion is None or not completion.completion_tracking_enabled():
+            return
+        try:
+            key = UsageKey.from_string(level.prerequisite_block)
+        except InvalidKeyError:
+            return
+        if completion.get_completions([key]).get(key, 0.0) < 1.0:
+            raise progress.ChallengeError(
+                "prerequisite_incomplete", self._translate(_("Finish the video in this unit first."))
+            )
+
+    # --- authoring -------------------------------------------------------------------------------
+    def set_bank(self, questions):
+        serialized = bank.bank_json(questions)
+        self.bank_json, self.bank_version = serialized, bank.bank_hash(serialized)
+
+    def authoring_problems(self) -> list[str]:
+        return level_problems(self.levels, self.index)
+
+    # --- OLX -------------------------------------------------------------------------------------
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        block = super().parse_xml(_without_children(node), runtime, keys)
+        levels, questions = olx.read_children(node)
+        block.levels_json = json.dumps([level.to_dict() for level in levels], ensure_ascii=False)
+        block.set_bank(questions)
+        return block
+
+    def add_xml_to_node(self, node):
+        levels_json, bank_version = self.levels_json, self.bank_version
+        super().add_xml_to_node(node)
+        for name in ("levels_json", "bank_version", "bank_json"):
+            node.attrib.pop(name, None)
+        olx.write_children(
+            node,
+            [Level.from_dict(item) for item in json.loads(levels_json or "[]")],
+            list(self.index.questions) if bank_version else [],
+        )
 
     @staticmethod
     def workbench_scenarios():
-        return [
-            ("Level challenge (闯关测验)", '<level_challenge display_name="工会基础知识闯关"/>'),
-        ]
+        from xblocks.level_challenge.demo import demo_scenario_xml
+
+        return [("Level challenge (闯关测验)", demo_scenario_xml())]
+
+
+def _without_children(node):
+    """The element with its attributes only: levels and bank are not child blocks."""
+    return etree.Element(node.tag, node.attrib)

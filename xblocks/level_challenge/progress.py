@@ -1,0 +1,114 @@
+"""
+A learner's way through the levels: starting and submitting attempts, as pure functions.
+
+State is one JSON-safe dict per learner (the block's user_state field). Every refusal is a
+``ChallengeError`` with a code and a message, raised before anything changes.
+"""
+
+import copy
+import uuid
+from datetime import datetime, timedelta
+
+from xblocks.level_challenge.drawing import draw_questions
+from xblocks.level_challenge.grading import AttemptResult, grade_attempt
+
+GRACE = timedelta(seconds=5)  # network delay allowed after a time limit
+MAX_REVIEW = 200
+
+
+class ChallengeError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def empty_state() -> dict:
+    return {"levels": {}, "current": None, "seen": {}, "wrong": []}
+
+
+def level_record(state, number) -> dict:
+    return state["levels"].get(
+        str(number), {"attempts": 0, "best_percent": None, "best_points": 0, "passed": False, "best_seconds": None}
+    )
+
+
+def level_status(levels, state, number) -> str:
+    """ "passed", "open" or "locked" (the previous level, when required, is not passed yet)."""
+    record = level_record(state, number)
+    if record["passed"]:
+        return "passed"
+    level = levels[number]
+    if number > 0 and level.requires_previous and not level_record(state, number - 1)["passed"]:
+        return "locked"
+    return "open"
+
+
+def total_points(state) -> int:
+    return sum(record["best_points"] for record in state["levels"].values())
+
+
+def total_seconds(state) -> int:
+    return sum(record["best_seconds"] or 0 for record in state["levels"].values())
+
+
+def start_level(levels, index, state, number, *, now: datetime, rng, translate) -> tuple[dict, dict]:
+    """Draw a new attempt at level ``number``; returns the new state and the attempt."""
+    _ = translate
+    if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number < len(levels):
+        raise ChallengeError("unknown_level", _("There is no such level."))
+    if level_status(levels, state, number) == "locked":
+        raise ChallengeError("level_locked", _("Pass the previous level first."))
+    level, record = levels[number], level_record(state, number)
+    if level.attempts_allowed and record["attempts"] >= level.attempts_allowed:
+        raise ChallengeError("no_attempts_left", _("You have used all the attempts at this level."))
+    draw = draw_questions(level, index, state["seen"], rng)
+    if len(draw) < level.count:
+        raise ChallengeError("bank_too_small", _("This level is not ready yet; please tell the course team."))
+    new = copy.deepcopy(state)
+    attempt = {"attempt_id": uuid.uuid4().hex, "level": number, "draw": draw, "started_at": now.isoformat()}
+    new["current"] = attempt
+    new["levels"][str(number)] = {**record, "attempts": record["attempts"] + 1}
+    for item in draw:
+        new["seen"][item["id"]] = new["seen"].get(item["id"], 0) + 1
+    return new, attempt
+
+
+def submit_level(levels, index, state, attempt_id, answers, *, now: datetime, translate) -> tuple[dict, AttemptResult]:
+    """Grade the current attempt; returns the new state and the result."""
+    _ = translate
+    current = state.get("current")
+    if not current or current["attempt_id"] != attempt_id:
+        raise ChallengeError("not_current_attempt", _("This attempt is not your current one; start the level again."))
+    level = levels[current["level"]]
+    if not isinstance(answers, dict):
+        raise ChallengeError("bad_answers", _("Answers must map question ids to lists of option ids."))
+    options = {item["id"]: set(item["options"]) for item in current["draw"]}
+    for question_id, chosen in answers.items():
+        if question_id not in options:
+            raise ChallengeError("unknown_question", _("An answer is for a question that is not in this attempt."))
+        if not isinstance(chosen, list) or not all(isinstance(option, str) for option in chosen):
+            raise ChallengeError("bad_answers", _("Answers must map question ids to lists of option ids."))
+        if not set(chosen) <= options[question_id]:
+            raise ChallengeError("unknown_option", _("An answer names an option that does not exist."))
+    started = datetime.fromisoformat(current["started_at"])
+    if level.time_limit_seconds and now > started + timedelta(seconds=level.time_limit_seconds) + GRACE:
+        raise ChallengeError("time_up", _("The time for this attempt ran out."))
+    result = grade_attempt(level, current["draw"], answers, index)
+    new = copy.deepcopy(state)
+    new["current"] = None
+    record = level_record(state, current["level"])
+    seconds = int((now - started).total_seconds())
+    better = (
+        record["best_percent"] is None
+        or result.percent > record["best_percent"]
+        or (result.percent == record["best_percent"] and seconds < (record["best_seconds"] or seconds + 1))
+    )
+    if better:
+        record = {**record, "best_percent": result.percent, "best_points": result.points, "best_seconds": seconds}
+    record["passed"] = record["passed"] or result.passed
+    new["levels"][str(current["level"])] = record
+    wrong = [item.question_id for item in result.results if not item.correct]
+    right = {item.question_id for item in result.results if item.correct}
+    review = [question_id for question_id in new["wrong"] if question_id not in right and question_id not in wrong]
+    new["wrong"] = (wrong + review)[:MAX_REVIEW]
+    return new, result
