@@ -99,8 +99,16 @@ function LevelChallengeBlock(runtime, element, init) {
     post("submit_level", {attempt_id: attempt.attempt_id, answers: answers}).then(showResult).catch(fail);
   }
 
+  function optionLabel(questionId, optionId) {
+    var question = attempt.questions.filter(function (q) { return q.id === questionId; })[0];
+    if (question.kind === "true_false") { return esc(optionId === "T" ? T["true"] : T["false"]); }
+    var option = question.options.filter(function (o) { return o.id === optionId; })[0];
+    return option ? option.text : esc(optionId);
+  }
+
   function showResult(result) {
     state = result.state;
+    $(".lc-points").textContent = T.points + ": " + state.points + " / " + state.max_points;
     var box = $(".lc-attempt");
     result.results.forEach(function (item) {
       var set = box.querySelector('fieldset[data-question="' + CSS.escape(item.id) + '"]');
@@ -108,7 +116,8 @@ function LevelChallengeBlock(runtime, element, init) {
       var note = document.createElement("p");
       note.className = item.correct ? "lc-right" : "lc-wrong";
       note.innerHTML = "<strong>" + esc(item.correct ? T.correct : T.wrong) + "</strong> · " + esc(T.answer) + ": " +
-        esc(item.answer.join(", ")) + (item.explanation ? "<br>" + esc(T.explanation) + ": " + item.explanation : "");
+        item.answer.map(function (id) { return optionLabel(item.id, id); }).join("；") +
+        (item.explanation ? "<br>" + esc(T.explanation) + ": " + item.explanation : "");
       set.appendChild(note);
     });
     box.querySelector(".lc-submit").remove();
@@ -116,7 +125,7 @@ function LevelChallengeBlock(runtime, element, init) {
     summary.className = "lc-summary";
     var allPassed = state.levels.every(function (level) { return level.status === "passed"; });
     summary.innerHTML = "<p><strong>" + esc(T.score) + ": " + result.percent + "% · " + esc(T.earned) + ": " +
-      result.points + "</strong></p><p>" + esc(result.passed ? (allPassed ? T.all_passed : T.level_passed) : T.level_failed) + "</p>";
+      result.points + "</strong></p>";
     var back = document.createElement("button");
     back.type = "button"; back.className = "lc-back"; back.textContent = T.back;
     back.addEventListener("click", function () { box.hidden = true; $(".lc-levels").hidden = false; renderLevels(); });
@@ -134,7 +143,8 @@ function LevelChallengeBlock(runtime, element, init) {
         html += '<div class="lc-review-item"><p>' + question.stem + "</p><ul>";
         question.options.forEach(function (option) {
           var right = question.answer.indexOf(option.id) >= 0;
-          html += '<li class="' + (right ? "lc-right" : "") + '">' + esc(option.id) + ". " + option.text + (right ? " ✔" : "") + "</li>";
+          var text = question.kind === "true_false" ? esc(option.id === "T" ? T["true"] : T["false"]) : option.text;
+          html += '<li class="' + (right ? "lc-right" : "") + '">' + text + (right ? " ✔" : "") + "</li>";
         });
         html += "</ul>" + (question.explanation ? "<p>" + esc(T.explanation) + ": " + question.explanation + "</p>" : "") + "</div>";
       });
