@@ -155,8 +155,8 @@ def question_problems(numbered: list[tuple[int | None, Question]]) -> list[BankP
         problems.extend(BankProblem(row, "", message) for message in question.problems())
         fingerprint = (_key(question.stem), tuple(_key(option.text) for option in question.options))
         if fingerprint in seen:
-            problems.append(BankProblem(row, "", _("duplicate of the question at {where}").format(
-                where=seen[fingerprint])))
+            problems.append(BankProblem(row, "", _("duplicate of the question in row {row}").format(
+                row=seen[fingerprint])))
         else:
             seen[fingerprint] = row
     return problems
