@@ -141,9 +141,9 @@ def _question(line, comments, block, category_tags):
         difficulty = Difficulty(meta["difficulty"] or Difficulty.MEDIUM.value)
     except ValueError:
         return None, BankProblem(line, "", _("\"{value}\" is not a difficulty").format(value=meta["difficulty"]))
-    kind, options, answer, reason = _answers(answers)
+    kind, options, answer, reason, skipped = _answers(answers)
     if kind is None:
-        return None, BankProblem(line, "", reason, skipped=reason.startswith(_("skipped")))
+        return None, BankProblem(line, "", reason, skipped=skipped)
     tags = tuple(meta["tag"]) or category_tags
     return Question(
         id=meta["id"] or title or stable_question_id(kind.value, stem, [option.text for option in options]),
@@ -157,18 +157,18 @@ def _text(raw: str) -> str:
 
 
 def _answers(answers: str):
-    """(kind, options, answer ids, reason when unsupported) from the text between { and }."""
+    """(kind, options, answer ids, reason it cannot be read, whether it is skipped) from the text in { }."""
     unescaped = _unescape(answers).strip().upper()
     if unescaped in ("T", "TRUE"):
-        return QuestionKind.TRUE_FALSE, TRUE_FALSE_OPTIONS, (TRUE_ID,), ""
+        return QuestionKind.TRUE_FALSE, TRUE_FALSE_OPTIONS, (TRUE_ID,), "", False
     if unescaped in ("F", "FALSE"):
-        return QuestionKind.TRUE_FALSE, TRUE_FALSE_OPTIONS, (FALSE_ID,), ""
+        return QuestionKind.TRUE_FALSE, TRUE_FALSE_OPTIONS, (FALSE_ID,), "", False
     parts = [part.strip() for part in _split_unescaped(answers, "=~") if part.strip()]
     unsupported = _unsupported(answers, parts)
     if unsupported:
-        return None, (), (), unsupported
+        return None, (), (), unsupported, True
     if len(parts) > len(OPTION_IDS):
-        return None, (), (), _("a question has at most {count} options").format(count=len(OPTION_IDS))
+        return None, (), (), _("a question has at most {count} options").format(count=len(OPTION_IDS)), False
     options, correct, weighted = [], [], False
     for letter, part in zip(OPTION_IDS, parts, strict=False):
         marker, content = part[0], part[1:].strip()
@@ -183,7 +183,7 @@ def _answers(answers: str):
         if marker == "=" or (weight and float(weight.group(1)) > 0):
             correct.append(letter)
     kind = QuestionKind.MULTIPLE if weighted else QuestionKind.SINGLE
-    return kind, tuple(options), tuple(correct), ""
+    return kind, tuple(options), tuple(correct), "", False
 
 
 def _unsupported(answers: str, parts) -> str:

@@ -7,27 +7,32 @@ true/false as 对/错, 正确/错误, √/×, T/F; up to 8 options; CSV in UTF-8
 GB18030 or GBK. Reading is all-or-nothing: the caller gets every problem with its row and column.
 """
 import csv
+import gettext as python_gettext
 import hashlib
 import io
 import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import nh3
 
 from .questions import FALSE_ID, OPTION_IDS, TRUE_ID, Difficulty, Option, Question, QuestionKind
 
 
+_catalog = python_gettext.translation("django", localedir=Path(__file__).parent / "conf" / "locale", fallback=True)
+
+
 def _(text):
-    """Mark a message for translation; the caller's i18n service or Django translates it on display."""
-    try:
-        from django.conf import settings  # pylint: disable=import-outside-toplevel
+    """``text`` translated: by Django inside Studio or the LMS, else for the console's LANGUAGE/LANG."""
+    from django.conf import settings  # pylint: disable=import-outside-toplevel
+
+    if settings.configured:
         from django.utils.translation import gettext  # pylint: disable=import-outside-toplevel
 
-        return gettext(text) if settings.configured else text
-    except ImportError:  # pragma: no cover - Django is a base requirement
-        return text
+        return gettext(text)
+    return _catalog.gettext(text)
 
 
 @dataclass(frozen=True)
