@@ -1,10 +1,14 @@
 """Aiken: single-choice questions in and out; everything else reported, never dropped silently."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_exports.aiken import read_aiken, write_aiken
 from xblocks.level_challenge.questions import QuestionKind
+
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
 
 AIKEN = """基层工会委员会每届任期为？
 A. 一年

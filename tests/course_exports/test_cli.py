@@ -7,6 +7,8 @@ import pytest
 from course_exports.cli import main
 from tests.course_exports.conftest import EXAMPLES
 
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
 
 def test_convert_writes_the_target_format(tmp_path, capsys):
     assert main(["convert", str(EXAMPLES / "demo_bank.xlsx"), str(tmp_path / "bank.gift")]) == 0

@@ -13,6 +13,8 @@ from olxcleaner.exceptions import ErrorLevel
 from course_exports.api import BuildError, OutlineError, build_course, extract_course, read_bank, read_outline
 from tests.course_exports.conftest import EXAMPLES
 
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
 
 @pytest.fixture
 def outline_dir(tmp_path):

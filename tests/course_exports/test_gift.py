@@ -1,10 +1,13 @@
 """GIFT: our three types read and written; other GIFT types reported as skipped with their line."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_exports.gift import read_gift, write_gift
 from xblocks.level_challenge.questions import Difficulty, QuestionKind
+
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
 
 GIFT = """// 工会知识题库
 // [id:g-1] [tag:工会法] [difficulty:hard]

@@ -1,10 +1,13 @@
 """Moodle XML: multichoice and truefalse in and out; other types skipped with their line."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_exports.moodle_xml import read_moodle_xml, write_moodle_xml
 from xblocks.level_challenge.questions import QuestionKind
+
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
 
 QUIZ = """<?xml version="1.0" encoding="UTF-8"?>
 <quiz>

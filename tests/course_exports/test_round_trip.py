@@ -1,6 +1,10 @@
 """Converting the example bank XLSX → GIFT → Moodle XML → XLSX loses nothing our model holds."""
 
+import pytest
+
 from course_exports.api import read_bank, write_bank
+
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
 
 
 def convert(questions, filename):

@@ -20,7 +20,6 @@ import nh3
 
 from .questions import FALSE_ID, OPTION_IDS, TRUE_ID, Difficulty, Option, Question, QuestionKind
 
-
 _catalog = python_gettext.translation("django", localedir=Path(__file__).parent / "conf" / "locale", fallback=True)
 
 

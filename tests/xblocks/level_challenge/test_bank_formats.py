@@ -3,8 +3,13 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 from xblocks.level_challenge import bank_formats
 from xblocks.level_challenge.bank_formats import bank_readers, read_bank_file
+
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
 
 GIFT = "::q1::工会会员有退会的自由。 {TRUE}\n".encode()
 

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from xblocks.level_challenge.bank_template import read_bank_template, write_bank_template
 from xblocks.level_challenge.questions import Difficulty, QuestionKind
 
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
 HEADER = ["题型", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "解析", "难度", "知识点"]
 
 
@@ -236,3 +238,13 @@ def test_no_sheet_contents_make_the_reader_crash(rows):
         csv_bytes([HEADER] + [[cell.replace(",", "").replace("\n", "") for cell in row] for row in rows]), "bank.csv"
     )
     assert questions or problems or not any(any(cell.strip() for cell in row) for row in rows)
+
+
+def test_problems_read_in_chinese_for_chinese_authors():
+    from django.utils import translation
+
+    with translation.override("zh-cn"):
+        _questions, problems = read_bank_template(
+            xlsx([HEADER, ["单选", "问", "甲", "乙", "", "", "E", "", "", ""]]), "b.xlsx"
+        )
+        assert [str(problem) for problem in problems] == ["第 2 行, 列 答案: “E”不是选项"]
