@@ -15,6 +15,7 @@ from xblock.django.request import django_to_webob_request, webob_to_django_respo
 from xblock.exceptions import NoSuchUsage
 
 from devhost import lms_bridge
+from devhost.built_course import ensure_built_course_scenarios
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ STUDIO_VIEW = "studio_view"
 
 def our_scenarios():
     """The workbench scenarios of our blocks and the demo course, not the SDK's sample blocks."""
+    ensure_built_course_scenarios()
     return sorted(
         (scenario_id, scenario)
         for scenario_id, scenario in get_scenarios().items()
@@ -46,6 +48,7 @@ def unit(request, scenario_id, view_name="student_view"):
     """Render one scenario's block tree for the logged-in user, as the LMS renders a unit."""
     if view_name == STUDIO_VIEW and not request.user.is_staff:
         raise Http404
+    ensure_built_course_scenarios()
     scenario = get_scenarios().get(scenario_id)
     if scenario is None:
         raise Http404
