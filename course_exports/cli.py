@@ -7,8 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .course_build import BuildError, build_course
-from .course_extract import ExtractError, extract_course
+from .course_build import build_course
+from .course_extract import extract_course
+from .errors import InputProblems
 from .formats import FORMATS, UnknownFormat, format_of
 from .i18n import _
 from .summary import bank_summary
@@ -60,14 +61,18 @@ def check(args) -> int:
     return 0
 
 
+def _report(exc: InputProblems) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print(_("{count} problems; nothing written").format(count=len(exc.problems)), file=sys.stderr)
+    return 1
+
+
 def build(args) -> int:
     try:
         files = build_course(Path(args.outline), Path(args.output))
-    except BuildError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(_("{count} problems; nothing written").format(count=len(exc.problems)), file=sys.stderr)
-        return 1
+    except InputProblems as exc:
+        return _report(exc)
     print(_("{file}: course archive with {count} files").format(file=args.output, count=len(files)))
     return 0
 
@@ -75,10 +80,8 @@ def build(args) -> int:
 def extract(args) -> int:
     try:
         extracted = extract_course(Path(args.archive), Path(args.directory))
-    except ExtractError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    except InputProblems as exc:
+        return _report(exc)
     for item in extracted:
         print(f"{Path(args.directory) / item.filename}  ({item.block_type} {item.display_name}"
               f"{', ' + str(item.questions) + ' questions' if item.block_type == 'level_challenge' else ''})")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .errors import InputProblems
 from .formats import read_bank
 from .i18n import _
 from .olx_bank import block_element
@@ -34,12 +35,8 @@ def course_image_png(width: int = 378, height: int = 225) -> bytes:
         struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body)) for tag, body in chunks)
 
 
-class BuildError(ValueError):
-    """The course cannot be built; ``problems`` lists every reason with where it is."""
-
-    def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
+class BuildError(InputProblems):
+    """The course cannot be built."""
 
 
 def _filtered(questions, settings):

@@ -9,6 +9,7 @@ from lxml import etree
 
 from xblocks.level_challenge.bank_template import write_bank_template
 
+from .errors import InputProblems
 from .i18n import _
 from .moodle_xml import SAFE_PARSER
 from .olx_bank import questions_from_element
@@ -16,12 +17,8 @@ from .olx_bank import questions_from_element
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
 
 
-class ExtractError(ValueError):
-    """The archive cannot be read; ``problems`` says why."""
-
-    def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
+class ExtractError(InputProblems):
+    """The archive cannot be read."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .errors import InputProblems
 from .i18n import _
 
 KEY_PART = re.compile(r"^[A-Za-z0-9_.\-]+$")
@@ -53,12 +54,8 @@ class Outline:
     language: str = "zh-cn"
 
 
-class OutlineError(ValueError):
-    """The outline cannot be built; ``problems`` says every place and what is wrong there."""
-
-    def __init__(self, problems):
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
+class OutlineError(InputProblems):
+    """The outline cannot be built."""
 
 
 def read_outline(text: str) -> Outline:
