@@ -46,7 +46,11 @@ def convert(args) -> int:
     data, skipped = bank_format.write(questions, output.name)
     for problem in skipped:
         print(f"{output}: {problem}", file=sys.stderr)
-    output.write_bytes(data)
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        print(_("{file}: cannot be written ({reason})").format(file=output, reason=exc.strerror), file=sys.stderr)
+        return 1
     print(_("{count} questions written to {file}").format(count=len(questions) - len(skipped), file=output))
     return 0
 

@@ -78,3 +78,8 @@ def test_wrong_usage_exits_with_2():
     with pytest.raises(SystemExit) as raised:
         main(["frobnicate"])
     assert raised.value.code == 2
+
+
+def test_convert_into_a_missing_directory_is_an_error_not_a_traceback(tmp_path, capsys):
+    assert main(["convert", str(EXAMPLES / "demo_bank.xlsx"), str(tmp_path / "no" / "bank.gift")]) == 1
+    assert "cannot be written" in capsys.readouterr().err
