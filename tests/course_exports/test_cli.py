@@ -26,7 +26,7 @@ def test_convert_of_a_bad_bank_lists_every_problem_and_writes_nothing(tmp_path, 
     bad.write_text("题型,题干,选项A,选项B,答案\n单选,问一,甲,乙,AB\n单选,,甲,乙,A\n多选,问三,甲,乙,E\n", encoding="gbk")
     assert main(["convert", str(bad), str(tmp_path / "out.gift")]) == 1
     err = capsys.readouterr().err
-    assert "row 2: a single question has exactly one answer, not 2" in err
+    assert "row 2, column 答案: a single question has exactly one answer, not 2" in err
     assert "row 3, column 题干: the stem is empty" in err
     assert 'row 4, column 答案: "E" is not an option' in err
     assert "3 problems; nothing written" in err

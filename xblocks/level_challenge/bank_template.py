@@ -152,14 +152,14 @@ def parse_tags(value) -> tuple[str, ...]:
     return tuple(tag.strip() for tag in TAG_SEPARATORS.split(str(value or "")) if tag.strip())
 
 
-def question_problems(numbered: list[tuple[int | None, Question]]) -> list[BankProblem]:
+def question_problems(numbered: list[tuple[int | None, Question]], *, stem_column: str = "") -> list[BankProblem]:
     """Every question's own problems plus duplicates (same stem and options) within the file."""
     problems, seen = [], {}
     for row, question in numbered:
         problems.extend(BankProblem(row, "", message) for message in question.problems())
         fingerprint = (_key(question.stem), tuple(_key(option.text) for option in question.options))
         if fingerprint in seen:
-            problems.append(BankProblem(row, "", _("duplicate of the question in row {row}").format(
+            problems.append(BankProblem(row, stem_column, _("duplicate of the question in row {row}").format(
                 row=seen[fingerprint])))
         else:
             seen[fingerprint] = row
@@ -244,10 +244,20 @@ def read_bank_template(data: bytes, filename: str) -> tuple[list[Question], list
         if question is not None:
             questions.append(question)
             numbered.append((number, question))
-    problems.extend(question_problems(numbered))
+    stem_column = columns["stem"][1]
+    problems.extend(_in_column(problem, columns) for problem in question_problems(numbered, stem_column=stem_column))
     if not questions and not problems:
         problems.append(BankProblem(None, "", _("the file holds no questions")))
     return questions, sorted(problems, key=lambda problem: (problem.row or 0, problem.column))
+
+
+def _in_column(problem: BankProblem, columns) -> BankProblem:
+    """A problem of the question model placed in the column an author would fix (答案 for answer counts, …)."""
+    message = problem.message.lower()
+    column = "answer" if "answer" in message else "stem" if "stem" in message else ""
+    if problem.column or column not in columns:
+        return problem
+    return BankProblem(problem.row, columns[column][1], problem.message, problem.skipped)
 
 
 def _question_from_row(number, cells, columns):

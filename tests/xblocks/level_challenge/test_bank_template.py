@@ -163,7 +163,7 @@ class TestBadInput:
 
     def test_a_single_choice_question_with_two_answers(self):
         assert self.problems([["单选", "问", "甲", "乙", "", "", "AB", "", "", ""]]) == [
-            "row 2: a single question has exactly one answer, not 2"
+            "row 2, column 答案: a single question has exactly one answer, not 2"
         ]
 
     def test_an_empty_stem(self):
@@ -174,7 +174,7 @@ class TestBadInput:
     def test_duplicate_questions_point_at_the_first(self):
         row = ["单选", "问", "甲", "乙", "", "", "A", "", "", ""]
         assert self.problems([row, ["单选", "问 ", "甲", "乙", "", "", "B", "", "", ""]]) == [
-            "row 3: duplicate of the question in row 2"
+            "row 3, column 题干: duplicate of the question in row 2"
         ]
 
     def test_unknown_type_and_difficulty(self):
