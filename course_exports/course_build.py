@@ -4,6 +4,7 @@ An outline and its bank files turned into a course archive in OLX (course/ in a 
 Everything is checked before anything is written: a bad outline or bank raises BuildError with
 every problem, and the archive appears only when complete.
 """
+import gzip
 import io
 import json
 import os
@@ -151,7 +152,8 @@ def _component_files(component, name, banks, base, problems):
 def archive_bytes(files: dict[str, bytes]) -> bytes:
     """A .tar.gz with every file under course/, in a fixed order and with fixed times (reproducible)."""
     buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=6) as archive:
+    with gzip.GzipFile(filename="", fileobj=buffer, mode="wb", compresslevel=6, mtime=0) as compressed, \
+            tarfile.open(fileobj=compressed, mode="w") as archive:
         for path in sorted(files):
             info = tarfile.TarInfo(f"course/{path}")
             info.size, info.mtime, info.mode = len(files[path]), 0, 0o644

@@ -1,5 +1,4 @@
 """Our blocks found in an exported course archive, their banks and surveys written back out as files."""
-import re
 import tarfile
 import zlib
 from dataclasses import dataclass
@@ -9,12 +8,16 @@ from lxml import etree
 
 from xblocks.level_challenge.bank_template import write_bank_template
 
+from .course_units import read_course
 from .errors import InputProblems
 from .i18n import _
 from .moodle_xml import SAFE_PARSER
 from .olx_bank import questions_from_element
+from .outline import COMPONENT_TYPES
+from .outline_writer import outline_yaml, safe_name
 
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
+OUTLINE_NAME = "outline.yaml"
 
 
 class ExtractError(InputProblems):
@@ -65,10 +68,14 @@ def _is_pointer(element) -> bool:
 
 
 def extract_course(archive_path: Path, output_dir: Path) -> list[Extracted]:
-    """Write each level_challenge bank as XLSX and each demand_survey as OLX into ``output_dir``."""
+    """
+    Write each level_challenge bank as XLSX, each demand_survey as OLX, and ``outline.yaml``.
+
+    Building that outline gives the same course again (for the components an outline can hold).
+    """
     outputs, problems = [], []
     for member, element in _blocks(archive_path):
-        url_name = re.sub(r"[^\w\-]", "_", element.get("url_name") or PurePosixPath(member).stem)
+        url_name = safe_name(element.get("url_name") or PurePosixPath(member).stem)
         display_name = element.get("display_name", "")
         if element.tag == "level_challenge":
             questions, found = questions_from_element(element)
@@ -80,6 +87,12 @@ def extract_course(archive_path: Path, output_dir: Path) -> list[Extracted]:
                             lambda element=element: etree.tostring(element, encoding="utf-8", pretty_print=True)))
     if problems:
         raise ExtractError(problems)
+    try:
+        tree = read_course(archive_path)
+    except InputProblems as exc:
+        raise ExtractError(exc.problems) from exc
+    outline = outline_yaml(tree, component_types=COMPONENT_TYPES).encode("utf-8")
+    outputs.append((Extracted(OUTLINE_NAME, "outline", tree.run, tree.display_name, 0), lambda: outline))
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     for extracted, content in outputs:

@@ -57,6 +57,7 @@ def test_build_then_extract_gives_back_editable_banks(tmp_path, capsys):
         "c1s1u2_level_challenge1.xlsx",
         "c2s1u1_level_challenge2.xlsx",
         "c2s1u2_demand_survey1.survey.xml",
+        "outline.yaml",
     ]
     assert main(["check", str(tmp_path / "banks" / "c1s1u2_level_challenge1.xlsx")]) == 0
 

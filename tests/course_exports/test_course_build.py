@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 from olxcleaner import validate
 from olxcleaner.exceptions import ErrorLevel
 
-from course_exports.api import BuildError, OutlineError, build_course, extract_course, read_bank, read_outline
+from course_exports.api import (
+    BuildError,
+    ExtractError,
+    OutlineError,
+    build_course,
+    extract_course,
+    read_bank,
+    read_outline,
+)
 from tests.course_exports.conftest import EXAMPLES
 
 pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
@@ -149,3 +157,24 @@ def test_no_outline_makes_the_reader_crash(data):
 
     with contextlib.suppress(OutlineError):
         read_outline(yaml.safe_dump(data, allow_unicode=True))
+
+
+def test_extract_then_build_gives_the_same_course_back(outline_dir, tmp_path):
+    build_course(outline_dir / "demo_outline.yaml", tmp_path / "first.tar.gz")
+    extract_course(tmp_path / "first.tar.gz", tmp_path / "edit")
+    build_course(tmp_path / "edit" / "outline.yaml", tmp_path / "again.tar.gz")
+    assert (tmp_path / "again.tar.gz").read_bytes() == (tmp_path / "first.tar.gz").read_bytes()
+
+
+def test_extract_of_an_archive_without_a_course(tmp_path):
+    import io
+
+    with tarfile.open(tmp_path / "x.tar.gz", "w:gz") as archive:
+        data = b"<level_challenge><bank/></level_challenge>"
+        info = tarfile.TarInfo("level_challenge/a.xml")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    with pytest.raises(ExtractError) as raised:
+        extract_course(tmp_path / "x.tar.gz", tmp_path / "out")
+    assert "not an OLX course" in raised.value.problems[0]
+    assert not (tmp_path / "out").exists()

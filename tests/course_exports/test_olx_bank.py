@@ -18,8 +18,10 @@ def test_the_bank_reads_back_from_olx_unchanged(example_questions):
 
 
 def test_an_unknown_question_type_is_reported_with_its_line():
-    data = b'<level_challenge>\n<bank>\n<question id="x" kind="essay"><stem>s</stem></question>\n</bank>\n' \
+    data = (
+        b'<level_challenge>\n<bank>\n<question id="x" kind="essay"><stem>s</stem></question>\n</bank>\n'
         b"</level_challenge>"
+    )
     questions, problems = read_olx(data)
     assert questions == []
     assert problems[0].row == 3 and "not a question" in problems[0].message
