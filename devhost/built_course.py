@@ -1,5 +1,6 @@
 """The demo course built by `cadre-course build` from course_exports' example outline, shown as workbench units."""
 
+import functools
 import logging
 from pathlib import Path
 
@@ -29,6 +30,12 @@ def unit_scenario_xml(unit) -> str:
     return "<vertical_demo>" + "".join(parts) + "</vertical_demo>"
 
 
+@functools.cache
+def demo_course_scenarios() -> tuple[tuple[str, str, str], ...]:
+    """The demo course's unit scenarios, built once per process (the workbench may be reset many times)."""
+    return tuple(built_course_scenarios())
+
+
 def built_course_scenarios(archive: Path | None = None) -> list[tuple[str, str, str]]:
     """(scenario id, description, XML) for every unit of the built demo course."""
     if archive is None:
@@ -46,7 +53,7 @@ def ensure_built_course_scenarios():
     if any(scenario_id.startswith(SCENARIO_PREFIX) for scenario_id in SCENARIOS):
         return
     try:
-        scenarios = built_course_scenarios()
+        scenarios = demo_course_scenarios()
     except (BuildError, OSError):
         log.exception("Cannot build the demo course from %s", OUTLINE)
         return
