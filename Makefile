@@ -24,7 +24,7 @@ $(BIN)/python:
 
 $(INSTALLED): $(BIN)/python requirements/dev.txt setup.py
 	$(BIN)/pip install -q -r requirements/dev.txt
-	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip install -q --no-deps -e . -e tutor-contrib-cadre-training
 	touch $@
 
 $(VENV)/.installed-mysql: $(INSTALLED) requirements/mysql.txt

@@ -57,7 +57,7 @@ setup(
         "console_scripts": [
             "cadre-course = course_exports.cli:main",
         ],
-        # Bank file readers for the level_challenge Studio import, by file extension (docs/decisions/0003).
+        # Bank file readers for the level_challenge Studio import, by file extension (docs/decisions/0004).
         "cadre_training.bank_formats": [
             "gift = course_exports.gift:read_gift",
             "aiken = course_exports.aiken:read_aiken",

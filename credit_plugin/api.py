@@ -5,20 +5,72 @@ XBlocks, views, management commands, signal receivers and other apps use only th
 nothing outside ``credit_plugin`` imports its models.
 """
 from datetime import datetime
-from uuid import UUID
-
-from django.db import IntegrityError, transaction
 
 from credit_plugin import config
-from credit_plugin.data import CreditPolicy, LmsEventReceiptData
-from credit_plugin.models import LmsEventReceipt
+from credit_plugin.data import (
+    BulkRecordResult,
+    CreditPolicy,
+    CreditRuleData,
+    LedgerDrift,
+    LedgerEntryData,
+    LmsEventReceiptData,
+    NewLedgerEntry,
+    SourceKind,
+    Trigger,
+    YearSummary,
+    YearTotals,
+)
+
+# --- the ledger (issue 4) -------------------------------------------------------------------
+from credit_plugin.ledger.errors import AlreadyReversed, EntryNotFound, InvalidEntry, LedgerError
+from credit_plugin.ledger.lms_events import (
+    handle_block_completion,
+    handle_lms_event,
+    receive_lms_event,
+    replay_failed_events,
+)
+from credit_plugin.ledger.offline_import import ImportProblem, OfflineImportResult, import_offline_credits
+from credit_plugin.ledger.reconcile import reconcile as reconcile_credits
+from credit_plugin.ledger.recording import bulk_record_entries, record_entry, reverse_entry
+from credit_plugin.ledger.recording import credit_year as _credit_year
+from credit_plugin.ledger.rule_admin import save_credit_rule
+from credit_plugin.ledger.totals import entries, ledger_drift, year_summary, year_totals, years_with_entries
 
 __all__ = [
+    "AlreadyReversed",
+    "BulkRecordResult",
     "CreditPolicy",
+    "CreditRuleData",
+    "EntryNotFound",
+    "ImportProblem",
+    "InvalidEntry",
+    "LedgerDrift",
+    "LedgerEntryData",
+    "LedgerError",
     "LmsEventReceiptData",
+    "NewLedgerEntry",
+    "OfflineImportResult",
+    "SourceKind",
+    "Trigger",
+    "YearSummary",
+    "YearTotals",
+    "bulk_record_entries",
     "credit_policy",
     "credit_year",
+    "entries",
+    "handle_block_completion",
+    "handle_lms_event",
+    "import_offline_credits",
+    "ledger_drift",
     "receive_lms_event",
+    "reconcile_credits",
+    "record_entry",
+    "replay_failed_events",
+    "reverse_entry",
+    "save_credit_rule",
+    "year_summary",
+    "year_totals",
+    "years_with_entries",
 ]
 
 
@@ -33,50 +85,4 @@ def credit_policy() -> CreditPolicy:
 
 def credit_year(moment: datetime) -> int:
     """Return the calendar year ``moment`` (timezone-aware) falls in, in the credit time zone."""
-    if moment.tzinfo is None:
-        raise ValueError("credit_year needs a timezone-aware datetime")
-    return moment.astimezone(config.credit_time_zone()).year
-
-
-def receive_lms_event(
-    *,
-    event_id: UUID,
-    event_type: str,
-    occurred_at: datetime,
-    user_id: int | None,
-    course_key: str,
-    payload: dict,
-) -> LmsEventReceiptData:
-    """
-    Record that the LMS delivered an event; a redelivery of the same event id changes nothing.
-
-    Returns the stored receipt, with ``newly_received`` false for a redelivery.
-    """
-    try:
-        with transaction.atomic():
-            receipt = LmsEventReceipt.objects.create(
-                event_id=event_id,
-                event_type=event_type,
-                occurred_at=occurred_at,
-                user_id=user_id,
-                course_key=course_key,
-                payload=payload,
-            )
-        newly_received = True
-    except IntegrityError:
-        receipt = LmsEventReceipt.objects.get(event_id=event_id)
-        newly_received = False
-    return _receipt_data(receipt, newly_received)
-
-
-def _receipt_data(receipt: LmsEventReceipt, newly_received: bool) -> LmsEventReceiptData:
-    return LmsEventReceiptData(
-        event_id=receipt.event_id,
-        event_type=receipt.event_type,
-        occurred_at=receipt.occurred_at,
-        user_id=receipt.user_id,
-        course_key=str(receipt.course_key),
-        status=receipt.status,
-        detail=receipt.detail,
-        newly_received=newly_received,
-    )
+    return _credit_year(moment)

@@ -43,9 +43,21 @@ class CreditPluginConfig(AppConfig):
         },
         "settings_config": {_LMS: _SETTINGS, _CMS: _SETTINGS},
         "signals_config": {
-            _LMS: {"relative_path": "signals.receivers", "receivers": _RECEIVERS},
+            _LMS: {
+                "relative_path": "signals.receivers",
+                "receivers": [
+                    *_RECEIVERS,
+                    {
+                        "receiver_func_name": "on_block_completion_saved",
+                        "signal_path": "django.db.models.signals.post_save",
+                        "sender_path": "completion.models.BlockCompletion",
+                        "dispatch_uid": "credit_plugin.signals.receivers.on_block_completion_saved",
+                    },
+                ],
+            },
         },
     }
 
     def ready(self):
         from credit_plugin import checks  # noqa: F401  (registers the system checks)
+        from credit_plugin.ledger import policy_cache  # noqa: F401  (clears cached policy on change)

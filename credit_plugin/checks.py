@@ -30,6 +30,7 @@ def check_credit_settings(app_configs=None, **kwargs):
     """Validate the yearly targets and the time zone the credit year is counted in."""
     errors = _non_negative_number_error("CADRE_TRAINING_YEARLY_CREDITS", "credit_plugin.E001")
     errors += _non_negative_number_error("CADRE_TRAINING_YEARLY_HOURS", "credit_plugin.E002")
+    errors += _non_negative_number_error("CADRE_TRAINING_RECONCILE_INTERVAL", "credit_plugin.E004")
     zone = config.get("CADRE_TRAINING_TIME_ZONE")
     try:
         ZoneInfo(str(zone))

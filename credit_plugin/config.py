@@ -16,6 +16,12 @@ DEFAULTS = {
     "CADRE_TRAINING_YEARLY_HOURS": Decimal("40"),
     # The time zone whose calendar year a credit counts for; times are stored in UTC.
     "CADRE_TRAINING_TIME_ZONE": "Asia/Shanghai",
+    # Where reconcile_credits reads the platform's passing grades and certificates.
+    "CADRE_TRAINING_PLATFORM_RECORDS": "credit_plugin.compat.EdxPlatformRecords",
+    # The template the plugin's pages extend (blocks: title, head, content); the LMS theme may name its own.
+    "CADRE_TRAINING_BASE_TEMPLATE": "credit_plugin/base.html",
+    # How often (seconds) the Celery beat runs reconcile_credits; 0 turns it off.
+    "CADRE_TRAINING_RECONCILE_INTERVAL": 3600,
 }
 
 

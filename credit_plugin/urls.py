@@ -1,6 +1,15 @@
 """URLs the credit plugin adds to the LMS (mounted by edx-django-utils' plugin framework)."""
 from django.urls import include, path
 
+from credit_plugin.views import administration, learner
+
 urlpatterns = [
     path("api/cadre-credits/v1/", include(("credit_plugin.rest_api.v1.urls", "v1"))),
+    path("cadre-credits/my-record/", learner.my_record, name="my_record"),
+    path("cadre-credits/my-record/export.xlsx", learner.my_record_xlsx, name="my_record_xlsx"),
+    path("cadre-credits/admin/", administration.credits_admin, name="credits_admin"),
+    path("cadre-credits/admin/adjust/", administration.manual_adjustment, name="manual_adjustment"),
+    path("cadre-credits/admin/reverse/", administration.reverse_entry, name="reverse_entry"),
+    path("cadre-credits/admin/import/", administration.offline_import, name="offline_import"),
+    path("cadre-credits/admin/replay/", administration.replay_failed, name="replay_failed"),
 ]

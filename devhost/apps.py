@@ -11,6 +11,7 @@ class DevhostConfig(AppConfig):
     def ready(self):
         from edx_django_utils.plugins import connect_plugin_receivers
 
+        from devhost import celery_app  # noqa: F401  (the Celery app our shared tasks bind to)
         from devhost.plugins import LMS
 
         connect_plugin_receivers(LMS)

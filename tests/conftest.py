@@ -32,6 +32,14 @@ def _workbench_scenarios(request):
         reset_global_state()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Tests start with an empty cache, as a freshly started LMS does (cached policy, caps)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def learner(db):
     return UserFactory(username="learner1")

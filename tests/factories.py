@@ -29,3 +29,19 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class StaffFactory(UserFactory):
     is_staff = True
+
+
+def credit_rule(**overrides):
+    """A credit rule for the demo course (passing it grants 10 credits and 4.5 hours)."""
+    from credit_plugin.data import Trigger
+    from credit_plugin.models import CreditRule
+
+    values = {
+        "title": "工会干部应知应会基础",
+        "course_key": "course-v1:SDFTU+CADRE101+2026",
+        "trigger": Trigger.COURSE_PASSED,
+        "credits": "10",
+        "hours": "4.5",
+    }
+    values.update(overrides)
+    return CreditRule.objects.create(**values)

@@ -78,6 +78,15 @@ DATABASES = {
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'devhost.sqlite3'}", conn_max_age=0
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction begins and wait for it, instead of failing
+    # with "database is locked" when two processes write at once.
+    # WAL lets readers work while one process writes, and commits without rewriting a journal.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     # Open edX runs MySQL with utf8mb4; Chinese text needs it, and so do the test databases.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4"})
@@ -119,7 +128,8 @@ EXCLUDED_XBLOCKS = set()
 
 # Heavy work runs as Celery tasks in the LMS; the devhost runs them eagerly in-process.
 CELERY_TASK_ALWAYS_EAGER = True
-CELERY_TASK_EAGER_PROPAGATES = True
+# Not propagating lets eager tasks retry as they would on a worker (callers use .get() for the result).
+CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_URL = "memory://"
 
 # The LMS's tracking log: edx-completion emits to it. Here it goes to the "tracking" logger.
@@ -127,6 +137,12 @@ EVENT_TRACKING_ENABLED = True
 EVENT_TRACKING_BACKENDS = {
     "logger": {"ENGINE": "eventtracking.backends.logger.LoggerBackend", "OPTIONS": {"name": "tracking"}},
 }
+
+# reconcile_credits reads the LMS's grades and certificates; here, the bridge's records.
+CADRE_TRAINING_PLATFORM_RECORDS = "devhost.lms_bridge.BridgePlatformRecords"
+# The plugin's pages appear inside the devhost's header (language switch, login), as inside the LMS's.
+CADRE_TRAINING_BASE_TEMPLATE = "devhost/base.html"
+MEDIA_ROOT = VAR_DIR / "media"
 
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 

@@ -9,3 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DJFS = {"type": "osfs", "directory_root": str(VAR_DIR / "test-djpyfs"), "url_root": "/static/djpyfs"}
 
 add_plugins(__name__, LMS, "test")
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory, so that other processes (concurrency tests) reach the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-devhost.sqlite3")}  # noqa: F405

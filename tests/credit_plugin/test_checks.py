@@ -28,3 +28,23 @@ def test_broken_setting_fails_the_check_and_names_it(setting, value):
 @override_settings(CADRE_TRAINING_YEARLY_CREDITS="120.5", CADRE_TRAINING_YEARLY_HOURS=50)
 def test_numeric_strings_and_integers_are_accepted():
     call_command("check")
+
+
+def test_reconcile_runs_on_the_lms_celery_beat():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["credit_plugin.reconcile_credits"]
+    assert entry == {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 3600}
+
+
+def test_production_settings_take_values_from_the_lms_yaml_and_keep_the_schedule():
+    from types import SimpleNamespace
+
+    from credit_plugin.settings import production
+
+    lms = SimpleNamespace(ENV_TOKENS={"CADRE_TRAINING_YEARLY_CREDITS": 100, "CADRE_TRAINING_RECONCILE_INTERVAL": 0},
+                          CELERY_BEAT_SCHEDULE={"credit_plugin.reconcile_credits": {}, "other": {}})
+    production.plugin_settings(lms)
+    assert lms.CADRE_TRAINING_YEARLY_CREDITS == 100
+    assert lms.CADRE_TRAINING_TIME_ZONE == "Asia/Shanghai"
+    assert lms.CELERY_BEAT_SCHEDULE == {"other": {}}

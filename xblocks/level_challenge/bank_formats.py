@@ -3,7 +3,7 @@ The bank file formats the block's Studio import accepts, found through entry poi
 
 The block reads the XLSX/CSV template itself; other packages (course_exports: GIFT, Aiken,
 Moodle XML, OLX) register readers in the ``cadre_training.bank_formats`` entry-point group, named
-by the file extension they read, so the block never imports them (docs/decisions/0003).
+by the file extension they read, so the block never imports them (docs/decisions/0004).
 """
 import logging
 from importlib.metadata import entry_points

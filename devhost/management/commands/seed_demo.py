@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from waffle.models import Switch
 
+from devhost.demo_credits import seed_demo_credit_rules
 from devhost.demo_users import DEMO_USERS
 
 # edx-completion records completions only while this switch is on, as in the LMS.
@@ -23,6 +24,8 @@ class Command(BaseCommand):
             user.is_staff, user.is_superuser = demo.is_staff, demo.is_superuser
             user.set_password(demo.password)
             user.save()
+        seed_demo_credit_rules()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Logins:"))
         for demo in DEMO_USERS:
             self.stdout.write(f"  {demo.username:<15} {demo.password:<22} {demo.role}")
+        self.stdout.write("Demo offline roster to import: devhost/demo_data/offline_roster.xlsx (or .csv)")

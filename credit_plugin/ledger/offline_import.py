@@ -1,0 +1,322 @@
+"""
+Importing offline training and exam credits from a roster file, all or nothing.
+
+Every row is checked before anything is written; any problem rejects the whole file with every
+problem listed (row, column, what is wrong). Re-importing a file records nothing new: each row's
+idempotency key is the learner, the training and its date.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from credit_plugin import config, tabular
+from credit_plugin.data import NewLedgerEntry, SourceKind
+from credit_plugin.ledger.recording import bulk_record_entries
+from credit_plugin.models import LedgerEntry
+from credit_plugin.signals.internal import OFFLINE_EXAM_PASSED
+
+ALIASES = {
+    "name": {"姓名", "name", "full name", "学员姓名"},
+    "username": {"用户名", "username", "账号", "登录名", "user"},
+    "email": {"邮箱", "email", "e-mail", "电子邮箱", "mail"},
+    "employee_number": {"工号", "employee number", "employee no", "employee_number", "职工编号"},
+    "training": {"培训名称", "training", "training name", "培训项目", "课程名称", "考试名称"},
+    "date": {"培训日期", "date", "training date", "日期", "考试日期"},
+    "credits": {"学分", "credits"},
+    "hours": {"学时", "hours", "class hours"},
+    "score": {"考试成绩", "score", "成绩", "exam score"},
+    "passed": {"是否合格", "passed", "合格", "pass"},
+}
+IDENTIFIERS = ("username", "email", "employee_number")
+YES = {"是", "合格", "通过", "yes", "y", "true", "1", "√", "pass", "passed"}
+NO = {"否", "不合格", "未通过", "no", "n", "false", "0", "×", "fail", "failed"}
+MAX_AMOUNT = Decimal("1000")
+EARLIEST = date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self):
+        where = _("row %(row)s, column %(column)s") % {"row": self.row, "column": self.column} if self.row else ""
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class PlannedEntry:
+    row: int
+    username: str
+    full_name: str
+    training: str
+    day: date
+    credits: Decimal
+    hours: Decimal
+    source_kind: str
+    score: str
+    entry: NewLedgerEntry
+    already_recorded: bool = False
+
+
+@dataclass
+class OfflineImportResult:
+    planned: list[PlannedEntry] = field(default_factory=list)
+    skipped: list[ImportProblem] = field(default_factory=list)
+    errors: list[ImportProblem] = field(default_factory=list)
+    recorded: int = 0
+    dry_run: bool = True
+
+    @property
+    def already_recorded(self) -> int:
+        return sum(planned.already_recorded for planned in self.planned)
+
+
+def import_offline_credits(
+    *, data: bytes, filename: str, recorded_by: str, dry_run: bool, progress=None
+) -> OfflineImportResult:
+    """Check the whole file; unless ``dry_run`` or any row is wrong, record every new entry at once."""
+    result = plan_import(data=data, filename=filename, recorded_by=recorded_by, progress=progress)
+    result.dry_run = dry_run
+    if result.errors or dry_run:
+        return result
+    new = [planned for planned in result.planned if not planned.already_recorded]
+    with transaction.atomic():
+        result.recorded = bulk_record_entries(entries=[planned.entry for planned in new]).recorded
+        _announce_exams(new)
+    return result
+
+
+def plan_import(*, data, filename, recorded_by, progress=None) -> OfflineImportResult:
+    result = OfflineImportResult()
+    try:
+        rows = tabular.read_rows(data, filename)
+    except tabular.UnreadableFile as error:
+        result.errors.append(ImportProblem(None, "", str(error)))
+        return result
+    sheet = tabular.find_sheet(rows, ALIASES, set(IDENTIFIERS))
+    if sheet is None:
+        result.errors.append(
+            ImportProblem(
+                None,
+                "",
+                _(
+                    "No header row found in the first rows. Expected columns such as 姓名, 用户名 or 邮箱 or 工号, "
+                    "培训名称, 培训日期, 学分, 学时."
+                ),
+            )
+        )
+        return result
+    missing = [name for name in ("training", "date", "credits", "hours") if name not in sheet.columns]
+    if missing:
+        labels = {"training": "培训名称", "date": "培训日期", "credits": "学分", "hours": "学时"}
+        result.errors.append(
+            ImportProblem(
+                None, "", _("Missing columns: %(columns)s.") % {"columns": ", ".join(labels[name] for name in missing)}
+            )
+        )
+        return result
+    learners = _learners(sheet)
+    seen = {}
+    for number, cells in sheet.rows:
+        if progress:
+            progress()
+        _plan_row(sheet, number, cells, learners, seen, recorded_by, result)
+    _mark_already_recorded(result.planned)
+    return result
+
+
+def _learners(sheet):
+    """Every learner the file names, looked up in one query per identifier column."""
+    users = get_user_model().objects.all()
+    found = {}
+    for identifier in ("username", "email"):
+        values = {sheet.value(cells, identifier) for _, cells in sheet.rows} - {""}
+        if values:
+            lookup = {"username": "username__in", "email": "email__in"}[identifier]
+            found[identifier] = {getattr(user, identifier).lower(): user for user in users.filter(**{lookup: values})}
+    return found
+
+
+def _plan_row(sheet, number, cells, learners, seen, recorded_by, result):
+    errors = []
+
+    def problem(field_name, message):
+        errors.append(ImportProblem(number, sheet.label(field_name), message))
+
+    user = _find_learner(sheet, cells, learners, problem)
+    training = sheet.value(cells, "training")
+    if not training:
+        problem("training", _("the training name is empty"))
+    day = _parse_day(sheet.value(cells, "date"), problem)
+    credits = _parse_amount(sheet.value(cells, "credits"), "credits", problem)
+    hours = _parse_amount(sheet.value(cells, "hours"), "hours", problem)
+    score = sheet.value(cells, "score")
+    if score:
+        try:
+            if not 0 <= Decimal(score) <= 100:
+                problem("score", _("%(value)r is not a score from 0 to 100") % {"value": score})
+        except InvalidOperation:
+            problem("score", _("%(value)r is not a number") % {"value": score})
+    passed = _parse_passed(sheet.value(cells, "passed"), problem) if "passed" in sheet.columns else None
+    if errors:
+        result.errors.extend(errors)
+        return
+    fact = (user.id, training, day)
+    if fact in seen:
+        result.errors.append(
+            ImportProblem(
+                number,
+                sheet.label("training"),
+                _("repeats row %(row)s (same learner, training and date)") % {"row": seen[fact]},
+            )
+        )
+        return
+    seen[fact] = number
+    if passed is False:
+        result.skipped.append(ImportProblem(number, sheet.label("passed"), _("not passed: no credits")))
+        return
+    is_exam = passed is not None or bool(score)
+    earned_at = datetime.combine(day, time(12), tzinfo=config.credit_time_zone())
+    digest = hashlib.sha256(f"{training}\n{day.isoformat()}".encode()).hexdigest()[:24]
+    kind = SourceKind.OFFLINE_EXAM if is_exam else SourceKind.OFFLINE_TRAINING
+    result.planned.append(
+        PlannedEntry(
+            row=number,
+            username=user.username,
+            full_name=user.get_full_name(),
+            training=training,
+            day=day,
+            credits=credits,
+            hours=hours,
+            source_kind=kind,
+            score=score,
+            entry=NewLedgerEntry(
+                user_id=user.id,
+                credits=credits,
+                hours=hours,
+                earned_at=earned_at,
+                source_kind=kind,
+                reference=training,
+                title=training,
+                recorded_by=recorded_by,
+                idempotency_key=f"offline:{user.id}:{digest}",
+            ),
+        )
+    )
+
+
+def _find_learner(sheet, cells, learners, problem):
+    for identifier in IDENTIFIERS:
+        value = sheet.value(cells, identifier)
+        if not value:
+            continue
+        user = learners.get(identifier, {}).get(value.lower())
+        if user is None:
+            problem(identifier, _("no learner %(value)r") % {"value": value})
+            return None
+        name = sheet.value(cells, "name")
+        if name and user.get_full_name() and "".join(name.split()) != "".join(user.get_full_name().split()):
+            problem(
+                "name",
+                _("%(name)r is not the name of %(value)s (%(real)s)")
+                % {"name": name, "value": value, "real": user.get_full_name()},
+            )
+        return user
+    problem(
+        next((i for i in IDENTIFIERS if i in sheet.columns), "username"),
+        _("no username, e-mail or employee number to identify the learner"),
+    )
+    return None
+
+
+def _parse_day(text, problem):
+    text = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    text = text.split("T")[0].split(" ")[0]
+    try:
+        parts = [int(part) for part in text.split("-")]
+        day = date(*parts) if len(parts) == 3 else parse_date(text)
+    except (ValueError, TypeError):
+        day = None
+    if day is None:
+        problem("date", _("%(value)r is not a date (write it as 2026-05-01)") % {"value": text})
+        return None
+    today = timezone.now().astimezone(config.credit_time_zone()).date()
+    if day > today:
+        problem("date", _("%(value)s is in the future") % {"value": day.isoformat()})
+    elif day < EARLIEST:
+        problem("date", _("%(value)s is outside any credit year") % {"value": day.isoformat()})
+    return day
+
+
+def _parse_amount(text, field_name, problem):
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        problem(field_name, _("%(value)r is not a number") % {"value": text})
+        return None
+    if not value.is_finite() or value < 0:
+        problem(field_name, _("%(value)s is negative") % {"value": text})
+    elif value > MAX_AMOUNT:
+        problem(field_name, _("%(value)s is more than %(max)s") % {"value": text, "max": MAX_AMOUNT})
+    return value.quantize(Decimal("0.01")) if value.is_finite() else None
+
+
+def _parse_passed(text, problem):
+    value = text.strip().lower()
+    if not value:  # a training row in a sheet that also lists exams
+        return None
+    if value in YES:
+        return True
+    if value in NO:
+        return False
+    problem("passed", _("%(value)r is not 是 or 否") % {"value": text})
+    return None
+
+
+def _mark_already_recorded(planned):
+    keys = [item.entry.idempotency_key for item in planned]
+    recorded = set()
+    for start in range(0, len(keys), 1000):
+        recorded.update(
+            LedgerEntry.objects.filter(idempotency_key__in=keys[start : start + 1000]).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+    planned[:] = [
+        PlannedEntry(**{**item.__dict__, "already_recorded": item.entry.idempotency_key in recorded})
+        for item in planned
+    ]
+
+
+def _announce_exams(new):
+    exams = [item for item in new if item.source_kind == SourceKind.OFFLINE_EXAM]
+    if not exams:
+        return
+    ids = dict(
+        LedgerEntry.objects.filter(idempotency_key__in=[item.entry.idempotency_key for item in exams]).values_list(
+            "idempotency_key", "id"
+        )
+    )
+
+    def send():
+        for item in exams:
+            OFFLINE_EXAM_PASSED.send(
+                sender=LedgerEntry,
+                user_id=item.entry.user_id,
+                exam_name=item.training,
+                exam_date=item.day,
+                score=item.score,
+                entry_id=ids.get(item.entry.idempotency_key),
+            )
+
+    transaction.on_commit(send)

@@ -1,0 +1,46 @@
+"""
+Yearly caps and policy rows, cached for a minute.
+
+Every ledger write consults them; they change a few times a year in Django admin. Saving or
+deleting one clears the cache of the process that saved it; other processes see it within
+the minute (or at once where the cache is shared, as the LMS's is).
+"""
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from credit_plugin.models import YearlyCap, YearlyPolicy
+
+TIMEOUT = 60
+CAPS_KEY = "credit_plugin:yearly_caps"
+POLICY_KEY = "credit_plugin:yearly_policy"
+
+
+def yearly_caps() -> dict:
+    """{source kind: (max credits, max hours)}"""
+    return cache.get_or_set(
+        CAPS_KEY,
+        lambda: {kind: (credits, hours) for kind, credits, hours in
+                 YearlyCap.objects.values_list("source_kind", "max_credits", "max_hours")},
+        TIMEOUT,
+    )
+
+
+def yearly_policies() -> dict:
+    """{year: (credit target, hour target)}"""
+    return cache.get_or_set(
+        POLICY_KEY,
+        lambda: {year: (credits, hours) for year, credits, hours in
+                 YearlyPolicy.objects.values_list("year", "credit_target", "hour_target")},
+        TIMEOUT,
+    )
+
+
+@receiver([post_save, post_delete], sender=YearlyCap, dispatch_uid="credit_plugin.caps_changed")
+def _caps_changed(**kwargs):
+    cache.delete(CAPS_KEY)
+
+
+@receiver([post_save, post_delete], sender=YearlyPolicy, dispatch_uid="credit_plugin.policy_changed")
+def _policy_changed(**kwargs):
+    cache.delete(POLICY_KEY)

@@ -1,0 +1,54 @@
+"""Import offline training and exam credits from an XLSX or CSV roster, all or nothing."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from credit_plugin import api
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a roster of offline training/exam credits (XLSX or CSV in UTF-8 or GB18030). Any bad row rejects "
+        "the whole file with every problem listed; --dry-run shows what would be recorded."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--dry-run", action="store_true", help="Check and show the entries; record nothing.")
+        parser.add_argument(
+            "--recorded-by", default="import_offline_credits", help="Who the entries say recorded them."
+        )
+
+    def handle(self, *args, file, dry_run=False, recorded_by="import_offline_credits", verbosity=1, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"{file}: no such file")
+        with tqdm(desc="rows", unit=" row", disable=verbosity < 1) as bar:
+            result = api.import_offline_credits(
+                data=path.read_bytes(),
+                filename=path.name,
+                recorded_by=recorded_by,
+                dry_run=dry_run,
+                progress=bar.update,
+            )
+        for problem in result.errors:
+            self.stderr.write(str(problem))
+        if result.errors:
+            raise CommandError(f"{path.name}: {len(result.errors)} problems; nothing was recorded")
+        for planned in result.planned:
+            state = "already recorded" if planned.already_recorded else ("would record" if dry_run else "recorded")
+            if verbosity > 1 or dry_run:
+                self.stdout.write(
+                    f"row {planned.row}: {planned.username} {planned.training} {planned.day} "
+                    f"{planned.credits} credits {planned.hours} hours [{planned.source_kind}] {state}"
+                )
+        for skipped in result.skipped:
+            self.stdout.write(str(skipped))
+        new = sum(not planned.already_recorded for planned in result.planned)
+        verb = "would record" if dry_run else "recorded"
+        self.stdout.write(
+            f"{path.name}: {verb} {new if dry_run else result.recorded} entries, "
+            f"{result.already_recorded} already recorded, {len(result.skipped)} rows skipped"
+        )

@@ -1,0 +1,57 @@
+"""Credits flow end to end in a browser: the LMS passes a learner, an administrator imports and reverses."""
+from pathlib import Path
+
+import pytest
+
+from devhost.demo_credits import seed_demo_credit_rules
+from tests.browser.conftest import log_in
+from tests.factories import DEFAULT_PASSWORD, StaffFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+ROSTER = Path(__file__).resolve().parents[2] / "devhost" / "demo_data" / "offline_roster.xlsx"
+
+
+def test_passing_the_demo_course_shows_on_the_learners_training_record(live_server, phone_page, screenshot):
+    seed_demo_credit_rules()
+    UserFactory(username="learner")
+    StaffFactory(username="org_admin", first_name="张明")
+    log_in(phone_page, live_server.url, "org_admin", DEFAULT_PASSWORD)
+    phone_page.goto(f"{live_server.url}/lms-bridge/")
+    phone_page.select_option("#bridge-learner", "learner")
+    phone_page.click("text=课程合格")
+    phone_page.click("header.devhost button:has-text('退出')")
+
+    log_in(phone_page, live_server.url, "learner", DEFAULT_PASSWORD)
+    phone_page.click("text=我的培训档案")
+    assert phone_page.locator(".credits-earned").inner_text() == "30.00"
+    assert phone_page.locator(".hours-earned").inner_text() == "13.00"
+    assert "还差 60.00 学分、27.00 学时" in phone_page.locator(".status").inner_text()
+    assert "工会干部应知应会基础" in phone_page.locator("ol.entries").inner_text()
+    screenshot(phone_page, "training-record-after-passing")
+
+
+def test_administrator_imports_the_demo_roster_and_reverses_an_entry(live_server, chromium, screenshot):
+    UserFactory(username="learner")
+    UserFactory(username="author", first_name="李文")
+    UserFactory(username="org_admin", first_name="张明")
+    StaffFactory(username="province_admin", first_name="赵华")
+    page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
+    log_in(page, live_server.url, "province_admin", DEFAULT_PASSWORD)
+    page.goto(f"{live_server.url}/cadre-credits/admin/import/")
+    page.set_input_files("#id_roster", str(ROSTER))
+    page.click("button:has-text('上传')")
+    assert "预览：尚未记录" in page.inner_text("main")
+    screenshot(page, "offline-import-preview")
+    page.set_input_files("#id_roster", str(ROSTER))
+    page.uncheck("#id_dry_run")
+    page.click("button:has-text('上传')")
+    assert "已记录 3 条" in page.inner_text("main")
+    assert "第 7 行，是否合格 列: 未合格：不计学分" in page.inner_text("main")
+
+    page.goto(f"{live_server.url}/cadre-credits/admin/?username=learner")
+    assert "30.00" in page.inner_text("main")  # 24 + 6
+    page.locator("tr", has_text="集中轮训").locator("input[name=reason]").fill("重复登记")
+    page.locator("tr", has_text="集中轮训").locator("button:has-text('冲销')").click()
+    assert "已冲销" in page.inner_text(".messages")
+    assert "学分: 6.00 / 90" in page.inner_text("main").replace("：", ": ")
+    screenshot(page, "credits-admin-after-reversal")

@@ -1,0 +1,78 @@
+"""The Tutor plugin renders our package, settings, beat schedule and init tasks into a Tutor environment."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TUTOR = [str(Path(sys.executable).parent / "tutor")]
+
+
+@pytest.fixture(scope="module")
+def tutor_env(tmp_path_factory):
+    """A Tutor project (no Docker needed) with our plugin enabled and some settings changed."""
+    root = tmp_path_factory.mktemp("tutor-root")
+    env = {**os.environ, "TUTOR_ROOT": str(root), "TUTOR_PLUGINS_ROOT": str(root / "plugins")}
+
+    def tutor(*args):
+        result = subprocess.run([*TUTOR, *args], env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    # The commands of docs/operators-guide.md, "Install".
+    tutor("plugins", "enable", "cadre_training")
+    tutor("config", "save", "--set", "CADRE_TRAINING_YEARLY_CREDITS=100", "--set", "CADRE_TRAINING_YEARLY_HOURS=45",
+          "--set", "CADRE_TRAINING_TIME_ZONE=Asia/Urumqi", "--set", "CADRE_TRAINING_RECONCILE_INTERVAL=1800",
+          "--set", "CADRE_TRAINING_PIP_REQUIREMENT=openedx-cadre-training==0.1.0")
+    return root / "env", tutor
+
+
+def read(env_dir: Path, relative: str) -> str:
+    return (env_dir / relative).read_text(encoding="utf-8")
+
+
+def test_the_plugin_is_listed_and_enabled(tutor_env):
+    _, tutor = tutor_env
+    assert "cadre_training" in tutor("plugins", "list")
+
+
+def test_the_image_installs_the_configured_package(tutor_env):
+    env_dir, _ = tutor_env
+    assert 'pip install "openedx-cadre-training==0.1.0"' in read(env_dir, "build/openedx/Dockerfile")
+
+
+@pytest.mark.parametrize("service", ["lms", "cms"])
+def test_settings_come_from_the_tutor_config(tutor_env, service):
+    env_dir, _ = tutor_env
+    settings = read(env_dir, f"apps/openedx/settings/{service}/production.py")
+    assert "CADRE_TRAINING_YEARLY_CREDITS = 100" in settings
+    assert "CADRE_TRAINING_YEARLY_HOURS = 45" in settings
+    assert 'CADRE_TRAINING_TIME_ZONE = "Asia/Urumqi"' in settings
+
+
+def test_the_lms_settings_schedule_reconcile_on_celery_beat_and_run(tutor_env):
+    env_dir, _ = tutor_env
+    source = read(env_dir, "apps/openedx/settings/lms/production.py")
+    def block(name):
+        return source[source.index(f"# {name}\n"):source.index(f"# end {name}\n")]
+
+    our_part = block("openedx-cadre-training") + block("openedx-cadre-training: Celery beat")
+    namespace = {"CELERY_BEAT_SCHEDULE": {"other.task": {"task": "x", "schedule": 60}}}
+    exec(our_part, namespace)  # noqa: S102 - our own rendered settings, run to check they are valid Python
+    assert namespace["CELERY_BEAT_SCHEDULE"] == {
+        "other.task": {"task": "x", "schedule": 60},
+        "credit_plugin.reconcile_credits": {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 1800},
+    }
+
+
+def test_init_runs_our_migrations_and_enables_the_xblocks_in_studio():
+    """``tutor local do init`` runs the init tasks plugins add to this filter (they are not rendered files)."""
+    from tutor import hooks
+    from tutor.plugins import load
+
+    hooks.Actions.CORE_READY.do()  # discovers installed plugins, as the tutor command does at start
+    load("cadre_training")
+    tasks = hooks.Filters.CLI_DO_INIT_TASKS.apply([])
+    assert ("lms", "./manage.py lms migrate credit_plugin && ./manage.py lms migrate survey_plugin") in tasks
+    assert ("cms", "./manage.py cms enable_cadre_xblocks level_challenge demand_survey") in tasks

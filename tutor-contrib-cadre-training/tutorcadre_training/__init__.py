@@ -1,0 +1,1 @@
+"""Tutor plugin for openedx-cadre-training."""
