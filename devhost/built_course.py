@@ -30,6 +30,22 @@ def unit_scenario_xml(unit) -> str:
     return "<vertical_demo>" + "".join(parts) + "</vertical_demo>"
 
 
+DOWNLOADS = {  # what an author downloads from the home page: the example inputs and the course they build
+    "demo_bank.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", OUTLINE.parent),
+    "demo_outline.yaml": ("application/yaml; charset=utf-8", OUTLINE.parent),
+    "built_demo_course.tar.gz": ("application/gzip", None),
+}
+
+
+def download_path(name: str) -> Path:
+    """Where a file from DOWNLOADS is (the built course is built on first use)."""
+    directory = DOWNLOADS[name][1]
+    if directory is None:
+        directory = Path(settings.VAR_DIR)
+        demo_course_scenarios()
+    return directory / name
+
+
 @functools.cache
 def demo_course_scenarios() -> tuple[tuple[str, str, str], ...]:
     """The demo course's unit scenarios, built once per process (the workbench may be reset many times)."""
