@@ -204,3 +204,22 @@ def record_passing_grade_silently(user, course_key: CourseKey = DEMO_COURSE_KEY)
 def learners():
     """Active learners the bridge page can act for."""
     return get_user_model().objects.filter(is_active=True).order_by("username")
+
+
+def core_component_as_workbench_xml(block_type: str, element) -> str:
+    """
+    The LMS's own HTML and video components as the workbench's ``html_demo`` (the SDK has neither).
+
+    Used only to show a course built by course_exports in the devhost; our blocks go in unchanged.
+    """
+    from html import escape
+
+    import nh3
+
+    if block_type == "html":
+        return f"<html_demo><div>{nh3.clean(element.text or '')}</div></html_demo>"
+    youtube, source = element.get("youtube_id_1_0"), element.find("source")
+    link = escape(f"https://www.youtube.com/watch?v={youtube}" if youtube else element.get("edx_video_id") or (
+        source.get("src", "") if source is not None else ""))
+    title = escape(element.get("display_name", ""))
+    return f"<html_demo><p class='video-stand-in'>▶ {title}: <a href='{link}'>{link}</a></p></html_demo>"

@@ -18,6 +18,7 @@ devhost_patterns = [
     path("", views.home, name="home"),
     path("unit/<str:scenario_id>/", views.unit, name="unit"),
     path("unit/<str:scenario_id>/<str:view_name>/", views.unit, name="unit_view"),
+    path("course-exports/<str:name>", views.course_download, name="course_download"),
     path("lms-bridge/", views.bridge, name="bridge"),
     path("lms-bridge/<str:action>/", views.bridge_action, name="bridge_action"),
 ]

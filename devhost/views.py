@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -14,7 +14,8 @@ from workbench.scenarios import get_scenarios
 from xblock.django.request import django_to_webob_request, webob_to_django_response
 from xblock.exceptions import NoSuchUsage
 
-from devhost import lms_bridge
+from devhost import built_course, lms_bridge
+from devhost.built_course import ensure_built_course_scenarios
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +25,21 @@ STUDIO_VIEW = "studio_view"
 
 def our_scenarios():
     """The workbench scenarios of our blocks and the demo course, not the SDK's sample blocks."""
+    ensure_built_course_scenarios()
     return sorted(
         (scenario_id, scenario)
         for scenario_id, scenario in get_scenarios().items()
         if scenario_id.split(".")[0] in OUR_BLOCK_TYPES or scenario_id.startswith("cadre_demo.")
     )
+
+
+@staff_member_required
+def course_download(request, name):
+    """The example bank, the demo outline and the course `cadre-course build` made from them."""
+    if name not in built_course.DOWNLOADS:
+        raise Http404
+    return FileResponse(built_course.download_path(name).open("rb"), as_attachment=True, filename=name,
+                        content_type=built_course.DOWNLOADS[name][0])
 
 
 def home(request):
@@ -46,6 +57,7 @@ def unit(request, scenario_id, view_name="student_view"):
     """Render one scenario's block tree for the logged-in user, as the LMS renders a unit."""
     if view_name == STUDIO_VIEW and not request.user.is_staff:
         raise Http404
+    ensure_built_course_scenarios()
     scenario = get_scenarios().get(scenario_id)
     if scenario is None:
         raise Http404

@@ -46,3 +46,14 @@ def test_wheel_installs_into_a_clean_venv_and_exposes_the_entry_points(tmp_path)
     assert "xblocks/level_challenge/templates/student_view.html" in contents
     assert "credit_plugin/conf/locale/zh_CN/LC_MESSAGES/django.mo" in contents
     assert "devhost/" not in contents
+    assert "course_exports/examples/demo_bank.xlsx" in contents
+    assert "course_exports/examples/demo_outline.yaml" in contents
+    bank = REPO_ROOT / "course_exports" / "examples" / "demo_bank.xlsx"
+    checked = subprocess.run(
+        [str(tmp_path / "venv" / "bin" / "cadre-course"), "check", str(bank)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "30 questions" in checked.stdout or "共 30 题" in checked.stdout

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "waffle",
     "djpyfs",
     "workbench",
+    "sample_xblocks.basic",  # templates of the SDK's vertical_demo, which holds a built course's unit
     "completion",
     "eventtracking.django.apps.EventTrackingConfig",
     "devhost.apps.DevhostConfig",

@@ -24,7 +24,7 @@ def test_learner_logs_in_and_opens_each_block(live_server, phone_page, screensho
 def test_language_switch_shows_english(live_server, phone_page, screenshot):
     UserFactory(username="browser_learner")
     log_in(phone_page, live_server.url, "browser_learner", DEFAULT_PASSWORD)
-    phone_page.select_option("#language-select", "en")
-    phone_page.wait_for_load_state()
+    with phone_page.expect_navigation():  # the switch submits a form; wait for the page it leads to
+        phone_page.select_option("#language-select", "en")
     assert phone_page.locator("a.brand").inner_text() == "Union cadre training"
     screenshot(phone_page, "home-english")

@@ -1,0 +1,100 @@
+"""Our blocks found in an exported course archive, their banks and surveys written back out as files."""
+import tarfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from xblocks.level_challenge.bank_template import write_bank_template
+
+from .course_units import read_course
+from .errors import InputProblems
+from .i18n import _
+from .moodle_xml import SAFE_PARSER
+from .olx_bank import questions_from_element
+from .outline import COMPONENT_TYPES
+from .outline_writer import outline_yaml, safe_name
+
+MAX_MEMBER_BYTES = 200 * 1024 * 1024
+OUTLINE_NAME = "outline.yaml"
+
+
+class ExtractError(InputProblems):
+    """The archive cannot be read."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    filename: str  # written into the output directory
+    block_type: str
+    url_name: str
+    display_name: str
+    questions: int  # 0 for surveys
+
+
+def _blocks(archive_path):
+    """(archive member name, parsed root) for every level_challenge and demand_survey in the archive."""
+    try:
+        with tarfile.open(archive_path, mode="r:*") as archive:
+            found, problems = _our_elements(archive)
+    except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
+        raise ExtractError([_("{file}: not a readable course archive ({reason})").format(
+            file=archive_path, reason=exc)]) from exc
+    if problems:
+        raise ExtractError(problems)
+    return found
+
+
+def _our_elements(archive):
+    """Our blocks' elements in every XML member, and the members that are not well-formed XML."""
+    found, problems = [], []
+    for member in archive.getmembers():
+        if not member.isfile() or PurePosixPath(member.name).suffix != ".xml" or member.size > MAX_MEMBER_BYTES:
+            continue
+        try:
+            root = etree.fromstring(archive.extractfile(member).read(), etree.XMLParser(**SAFE_PARSER))
+        except etree.XMLSyntaxError as exc:
+            problems.append(f"{member.name}: {exc}")
+            continue
+        found.extend((member.name, element) for element in root.iter("level_challenge", "demand_survey")
+                     if not _is_pointer(element))
+    return found, problems
+
+
+def _is_pointer(element) -> bool:
+    """``<level_challenge url_name="x"/>`` in a unit only points at level_challenge/x.xml."""
+    return set(element.attrib) == {"url_name"} and len(element) == 0
+
+
+def extract_course(archive_path: Path, output_dir: Path) -> list[Extracted]:
+    """
+    Write each level_challenge bank as XLSX, each demand_survey as OLX, and ``outline.yaml``.
+
+    Building that outline gives the same course again (for the components an outline can hold).
+    """
+    outputs, problems = [], []
+    for member, element in _blocks(archive_path):
+        url_name = safe_name(element.get("url_name") or PurePosixPath(member).stem)
+        display_name = element.get("display_name", "")
+        if element.tag == "level_challenge":
+            questions, found = questions_from_element(element)
+            problems.extend(f"{member}: {problem}" for problem in found if not problem.skipped)
+            outputs.append((Extracted(f"{url_name}.xlsx", "level_challenge", url_name, display_name, len(questions)),
+                            lambda questions=questions, name=url_name: write_bank_template(questions, f"{name}.xlsx")))
+        else:
+            outputs.append((Extracted(f"{url_name}.survey.xml", "demand_survey", url_name, display_name, 0),
+                            lambda element=element: etree.tostring(element, encoding="utf-8", pretty_print=True)))
+    if problems:
+        raise ExtractError(problems)
+    try:
+        tree = read_course(archive_path)
+    except InputProblems as exc:
+        raise ExtractError(exc.problems) from exc
+    outline = outline_yaml(tree, component_types=COMPONENT_TYPES).encode("utf-8")
+    outputs.append((Extracted(OUTLINE_NAME, "outline", tree.run, tree.display_name, 0), lambda: outline))
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for extracted, content in outputs:
+        (output_dir / extracted.filename).write_bytes(content())
+    return [extracted for extracted, _content in outputs]
