@@ -1,5 +1,7 @@
 """The level_challenge XBlock: fields, views and thin JSON handlers. The logic lives in sibling modules."""
 
+import base64
+import binascii
 import json
 import random
 from datetime import UTC, datetime
@@ -13,7 +15,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 from xblock.utils.resources import ResourceLoader
 
-from xblocks.level_challenge import bank, leaderboard, olx, progress
+from xblocks.level_challenge import bank, bank_formats, leaderboard, olx, progress
 from xblocks.level_challenge.levels import Level, level_problems
 
 loader = ResourceLoader(__name__)
@@ -380,6 +382,85 @@ class LevelChallengeBlock(XBlock):
             )
 
     # --- authoring -------------------------------------------------------------------------------
+    def studio_view(self, context=None):
+        """Settings, levels and the bank import (XLSX/CSV template, and every format course_exports registers)."""
+        i18n = self.runtime.service(self, "i18n")
+        html = loader.render_django_template(
+            "templates/studio_view.html",
+            {
+                "block": self,
+                "levels_text": json.dumps(json.loads(self.levels_json or "[]"), ensure_ascii=False, indent=2),
+                "question_count": len(self.index.questions),
+                "problems": self.authoring_problems(),
+                "formats": ", ".join(sorted(bank_formats.bank_readers())),
+            },
+            i18n_service=i18n,
+        )
+        fragment = Fragment(html)
+        fragment.add_css(loader.load_unicode("static/css/level_challenge.css"))
+        fragment.add_javascript(loader.load_unicode("static/js/studio.js"))
+        fragment.initialize_js("LevelChallengeStudio")
+        return fragment
+
+    def _is_author(self) -> bool:
+        user = self.runtime.service(self, "user")
+        attributes = user.get_current_user().opt_attrs if user else {}
+        return bool(attributes.get("edx-platform.user_is_staff")) or attributes.get("edx-platform.user_role") in (
+            "staff",
+            "instructor",
+        )
+
+    @XBlock.handler
+    def studio_submit(self, request, suffix=""):
+        """Save settings, levels and (optionally) a new bank, all or nothing; ``dry_run`` only checks."""
+        if not self._is_author():
+            return self._json({"error": "forbidden", "message": self._translate(_("Only course staff can edit."))}, 403)
+        return self._handle(request, self._studio_submit)
+
+    def _studio_submit(self, data):
+        t = self._translate
+        try:
+            levels = [Level.from_dict(item) for item in json.loads(data.get("levels") or "[]")]
+        except (ValueError, TypeError, AttributeError) as error:
+            raise progress.ChallengeError(
+                "bad_levels", t(_("The levels are not valid: {error}")).format(error=error)
+            ) from error
+        questions = None
+        upload = data.get("bank_file")
+        if upload:
+            try:
+                content = base64.b64decode(upload.get("data", ""), validate=True)
+            except (ValueError, binascii.Error) as error:
+                raise progress.ChallengeError("bad_file", t(_("The uploaded file could not be read."))) from error
+            questions, problems = bank_formats.read_bank_file(content, str(upload.get("name", "")))
+            errors = [problem for problem in problems if not problem.skipped]
+            if errors or not questions:
+                return_problems = [str(problem) for problem in errors] or [t(_("The file holds no questions."))]
+                raise progress.ChallengeError("bad_bank", "\n".join(return_problems))
+        for name in ("competition_start", "competition_end"):
+            if data.get(name):
+                try:
+                    datetime.fromisoformat(str(data[name]))
+                except ValueError as error:
+                    raise progress.ChallengeError(
+                        "bad_date",
+                        t(_("{value} is not a date and time like 2026-12-01T09:00+08:00.")).format(value=data[name]),
+                    ) from error
+        index = bank.BankIndex(tuple(questions), {q.id: q for q in questions}) if questions else self.index
+        report = {"questions": len(index.questions), "problems": level_problems(levels, index), "saved": False}
+        if data.get("dry_run"):
+            return report
+        self.display_name = str(data.get("display_name") or self.display_name)
+        self.competition_start = str(data.get("competition_start") or "")
+        self.competition_end = str(data.get("competition_end") or "")
+        self.show_leaderboard = bool(data.get("show_leaderboard"))
+        if data.get("leaderboard_names") in ("full", "masked", "hidden"):
+            self.leaderboard_names = data["leaderboard_names"]
+        self.levels_json = json.dumps([level.to_dict() for level in levels], ensure_ascii=False)
+        if questions:
+            self.set_bank(questions)
+        return {**report, "saved": True}
+
     def set_bank(self, questions):
         serialized = bank.bank_json(questions)
         self.bank_json, self.bank_version = serialized, bank.bank_hash(serialized)

@@ -14,17 +14,13 @@ The same markup course_exports reads and writes (course_exports/olx_bank.py). Au
 sanitised on the way in.
 """
 
-import nh3
 from lxml import etree
 
+from xblocks.level_challenge.bank_template import clean_html
 from xblocks.level_challenge.levels import Level
 from xblocks.level_challenge.questions import Difficulty, Option, Question, QuestionKind
 
 LEVEL_DEFAULTS = Level(title="").to_dict()
-
-
-def clean_html(text: str) -> str:
-    return nh3.clean(text or "").strip()
 
 
 def level_attributes(level: Level) -> dict:
@@ -59,10 +55,10 @@ def question_from_element(element) -> Question:
     return Question(
         id=element.get("id", ""),
         kind=QuestionKind(element.get("kind", "")),
-        stem=clean_html(element.findtext("stem")),
-        options=tuple(Option(option.get("id", ""), clean_html(option.text)) for option in element.iterfind("option")),
+        stem=clean_html(element.findtext("stem") or ""),
+        options=tuple(Option(option.get("id", ""), clean_html(option.text or "")) for option in element.iterfind("option")),
         answer=tuple((answer.text or "").strip() for answer in element.iterfind("answer")),
-        explanation=clean_html(element.findtext("explanation")),
+        explanation=clean_html(element.findtext("explanation") or ""),
         difficulty=Difficulty(element.get("difficulty", Difficulty.MEDIUM.value)),
         tags=tuple((tag.text or "").strip() for tag in element.iterfind("tag")),
     )

@@ -1,0 +1,64 @@
+"""Authors edit the challenge: levels, settings and a bank import that is all or nothing, checked first."""
+import base64
+import json
+
+import pytest
+
+from xblocks.level_challenge.bank_template import write_bank_template
+from xblocks.level_challenge.demo import demo_questions
+
+pytestmark = pytest.mark.django_db
+USAGE = "level-challenge.level_challenge.d0.u0"
+
+
+def submit(client, **body):
+    response = client.post(f"/handler/{USAGE}/studio_submit/", data=json.dumps(body), content_type="application/json")
+    return response.status_code, response.json()
+
+
+def upload(questions, name="bank.xlsx"):
+    return {"name": name, "data": base64.b64encode(write_bank_template(questions, name)).decode()}
+
+
+LEVELS = json.dumps([{"title": "新关卡", "count": 3, "pass_percent": 60}])
+
+
+def test_learners_cannot_edit(learner_client):
+    status, error = submit(learner_client, levels=LEVELS)
+    assert (status, error["error"]) == (403, "forbidden")
+
+
+def test_a_dry_run_reports_and_saves_nothing_then_save_imports_the_bank(staff_client):
+    questions = demo_questions()[:12]
+    status, report = submit(staff_client, levels=LEVELS, dry_run=True, bank_file=upload(questions))
+    assert (status, report["questions"], report["saved"]) == (200, 12, False)
+    assert staff_client.get("/unit/level_challenge.0/studio_view/").content.decode().count("新关卡") == 0
+    status, report = submit(staff_client, levels=LEVELS, display_name="新闯关", bank_file=upload(questions, "bank.csv"))
+    assert (status, report["saved"], report["problems"]) == (200, True, [])
+    page = staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+    assert "新关卡" in page and "12" in page
+
+
+def test_a_level_larger_than_its_part_of_the_bank_is_reported_in_studio(staff_client):
+    big = json.dumps([{"title": "太大", "count": 500}])
+    status, report = submit(staff_client, levels=big)
+    assert status == 200
+    assert report["problems"] == ["level 1 (太大) asks for 500 questions; its part of the bank holds 303"]
+
+
+def test_a_bad_bank_file_changes_nothing(staff_client):
+    bad = {"name": "bank.csv", "data": base64.b64encode("题型,题干,选项A,选项B,答案\n单选,题目,甲,乙,E\n".encode()).decode()}
+    status, error = submit(staff_client, levels=LEVELS, bank_file=bad)
+    assert (status, error["error"]) == (400, "bad_bank")
+    assert '"E"' in error["message"] or "E" in error["message"]
+    page = staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+    assert "303" in page
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    ({"levels": "not json"}, "bad_levels"), ({"levels": "[]", "competition_end": "next week"}, "bad_date"),
+    ({"levels": "[]", "bank_file": {"name": "b.xlsx", "data": "%%%"}}, "bad_file"),
+])
+def test_bad_settings_answer_400(staff_client, body, code):
+    status, error = submit(staff_client, **body)
+    assert (status, error["error"]) == (400, code)
