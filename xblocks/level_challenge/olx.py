@@ -56,7 +56,9 @@ def question_from_element(element) -> Question:
         id=element.get("id", ""),
         kind=QuestionKind(element.get("kind", "")),
         stem=clean_html(element.findtext("stem") or ""),
-        options=tuple(Option(option.get("id", ""), clean_html(option.text or "")) for option in element.iterfind("option")),
+        options=tuple(
+            Option(option.get("id", ""), clean_html(option.text or "")) for option in element.iterfind("option")
+        ),
         answer=tuple((answer.text or "").strip() for answer in element.iterfind("answer")),
         explanation=clean_html(element.findtext("explanation") or ""),
         difficulty=Difficulty(element.get("difficulty", Difficulty.MEDIUM.value)),

@@ -1,4 +1,5 @@
 """Authors edit the challenge: levels, settings and a bank import that is all or nothing, checked first."""
+
 import base64
 import json
 
@@ -47,7 +48,10 @@ def test_a_level_larger_than_its_part_of_the_bank_is_reported_in_studio(staff_cl
 
 
 def test_a_bad_bank_file_changes_nothing(staff_client):
-    bad = {"name": "bank.csv", "data": base64.b64encode("题型,题干,选项A,选项B,答案\n单选,题目,甲,乙,E\n".encode()).decode()}
+    bad = {
+        "name": "bank.csv",
+        "data": base64.b64encode("题型,题干,选项A,选项B,答案\n单选,题目,甲,乙,E\n".encode()).decode(),
+    }
     status, error = submit(staff_client, levels=LEVELS, bank_file=bad)
     assert (status, error["error"]) == (400, "bad_bank")
     assert '"E"' in error["message"] or "E" in error["message"]
@@ -55,10 +59,14 @@ def test_a_bad_bank_file_changes_nothing(staff_client):
     assert "303" in page
 
 
-@pytest.mark.parametrize(("body", "code"), [
-    ({"levels": "not json"}, "bad_levels"), ({"levels": "[]", "competition_end": "next week"}, "bad_date"),
-    ({"levels": "[]", "bank_file": {"name": "b.xlsx", "data": "%%%"}}, "bad_file"),
-])
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"levels": "not json"}, "bad_levels"),
+        ({"levels": "[]", "competition_end": "next week"}, "bad_date"),
+        ({"levels": "[]", "bank_file": {"name": "b.xlsx", "data": "%%%"}}, "bad_file"),
+    ],
+)
 def test_bad_settings_answer_400(staff_client, body, code):
     status, error = submit(staff_client, **body)
     assert (status, error["error"]) == (400, code)
