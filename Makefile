@@ -54,9 +54,19 @@ test-browser: $(INSTALLED) ## run the browser tests in headless Chromium (/usr/b
 quality: $(INSTALLED) ## lint, layer contracts and missing migrations
 	$(BIN)/tox -e quality
 
-bench: $(VENV)/.installed-mysql ## run every benchmark in bench/ (SQLite and MariaDB) and rewrite bench/RESULTS.md
-	$(BIN)/pip install -q -r requirements/bench.txt
-	BENCH_MYSQL_URL=$${BENCH_MYSQL_URL:-$(MYSQL_URL)_bench} $(BIN)/python bench/run.py $(BENCH)
+# Benchmarks run in a virtualenv of their own: the peers they measure (problem-builder,
+# openedx-ledger) are XBlocks and apps the test suite's devhost must not load.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: requirements/test.txt requirements/bench.txt requirements/mysql.txt setup.py
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q -r requirements/pip.txt
+	# xblock-problem-builder still imports pkg_resources, which setuptools 81 dropped.
+	$(BENCH_VENV)/bin/pip install -q -r requirements/test.txt -r requirements/mysql.txt -r requirements/bench.txt "setuptools<81"
+	$(BENCH_VENV)/bin/pip install -q --no-deps -e .
+	touch $@
+
+bench: $(BENCH_VENV)/.installed ## run every benchmark in bench/ (SQLite and MariaDB) and rewrite bench/RESULTS.md
+	BENCH_MYSQL_URL=$${BENCH_MYSQL_URL:-$(MYSQL_URL)_bench} $(BENCH_VENV)/bin/python bench/run.py $(BENCH)
 
 upgrade: $(INSTALLED) ## re-pin requirements/*.txt from requirements/*.in
 	for name in pip base devhost test quality dev mysql bench; do \

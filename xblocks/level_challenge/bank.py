@@ -5,10 +5,11 @@ The bank travels in the block's content field as JSON (so it is in the OLX); its
 settings field. A request reads only the small hash, and finds the parsed bank here, so its cost
 does not grow with the bank.
 """
+
 import hashlib
 import json
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from threading import Lock
 
 from xblocks.level_challenge.questions import Question
@@ -22,9 +23,23 @@ _lock = Lock()
 class BankIndex:
     questions: tuple[Question, ...]
     by_id: dict
+    _pools: dict = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, question_id: str) -> Question | None:
         return self.by_id.get(question_id)
+
+    def pool(self, tags: tuple[str, ...] = (), difficulty: str = "") -> tuple[Question, ...]:
+        """The questions carrying any of ``tags`` (all when none) of ``difficulty`` (any when empty); memoised."""
+        key = (tuple(tags), difficulty)
+        if key not in self._pools:
+            wanted = set(tags)
+            self._pools[key] = tuple(
+                question
+                for question in self.questions
+                if (not wanted or wanted & set(question.tags))
+                and (not difficulty or question.difficulty.value == difficulty)
+            )
+        return self._pools[key]
 
 
 def bank_json(questions) -> str:
