@@ -61,7 +61,8 @@ $(BENCH_VENV)/.installed: requirements/test.txt requirements/bench.txt requireme
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -q -r requirements/pip.txt
 	# xblock-problem-builder still imports pkg_resources, which setuptools 81 dropped.
-	$(BENCH_VENV)/bin/pip install -q -r requirements/test.txt -r requirements/mysql.txt -r requirements/bench.txt "setuptools<81"
+	$(BENCH_VENV)/bin/pip install -q -r requirements/test.txt -r requirements/mysql.txt -r requirements/bench.txt
+	$(BENCH_VENV)/bin/pip install -q "setuptools<81"
 	$(BENCH_VENV)/bin/pip install -q --no-deps -e .
 	touch $@
 
