@@ -1,8 +1,8 @@
 """
 The level_challenge block's OLX (``<level_challenge>`` with its bank): read and write questions.
 
-The one place that knows the block's bank markup, so that when the block's own
-``parse_xml``/``add_xml_to_node`` change (issue 3), only this module follows:
+The same markup as the block's own (``xblocks.level_challenge.olx`` builds each question), read here
+with every problem reported by line:
 
     <level_challenge display_name="…">
       <level title="…" count="10" …/>            (levels: attributes passed through unchanged)
@@ -16,8 +16,9 @@ The one place that knows the block's bank markup, so that when the block's own
 """
 from lxml import etree
 
-from xblocks.level_challenge.bank_template import BankProblem, clean_html, question_problems
-from xblocks.level_challenge.questions import Difficulty, Option, Question, QuestionKind
+from xblocks.level_challenge.bank_template import BankProblem, question_problems
+from xblocks.level_challenge.olx import add_question_element, question_from_element
+from xblocks.level_challenge.questions import Question
 
 from .i18n import _
 from .moodle_xml import parse_xml_bytes
@@ -30,17 +31,7 @@ def questions_from_element(root) -> tuple[list[Question], list[BankProblem]]:
     questions, problems, numbered = [], [], []
     for element in root.iterfind("bank/question"):
         try:
-            question = Question(
-                id=element.get("id", ""),
-                kind=QuestionKind(element.get("kind", "")),
-                stem=clean_html(element.findtext("stem") or ""),
-                options=tuple(Option(option.get("id", ""), clean_html(option.text or ""))
-                              for option in element.iterfind("option")),
-                answer=tuple((answer.text or "").strip() for answer in element.iterfind("answer")),
-                explanation=clean_html(element.findtext("explanation") or ""),
-                difficulty=Difficulty(element.get("difficulty", Difficulty.MEDIUM.value)),
-                tags=tuple((tag.text or "").strip() for tag in element.iterfind("tag")),
-            )
+            question = question_from_element(element)
         except ValueError as exc:
             problems.append(BankProblem(element.sourceline, "", _("not a question: {reason}").format(reason=exc)))
             continue
@@ -75,17 +66,7 @@ def block_element(questions, *, display_name: str = "", url_name: str = "", leve
         etree.SubElement(root, "level", {key: str(value) for key, value in level.items()})
     bank = etree.SubElement(root, "bank")
     for question in questions:
-        element = etree.SubElement(bank, "question", id=question.id, kind=question.kind.value,
-                                   difficulty=question.difficulty.value)
-        etree.SubElement(element, "stem").text = question.stem
-        for option in question.options:
-            etree.SubElement(element, "option", id=option.id).text = option.text
-        for answer in question.answer:
-            etree.SubElement(element, "answer").text = answer
-        if question.explanation:
-            etree.SubElement(element, "explanation").text = question.explanation
-        for tag in question.tags:
-            etree.SubElement(element, "tag").text = tag
+        add_question_element(bank, question)
     return root
 
 

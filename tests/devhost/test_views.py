@@ -74,8 +74,7 @@ def test_bridge_explains_a_revocation_without_certificate(staff_client, learner)
 @pytest.mark.django_db
 def test_runtime_publishes_completion_through_edx_completion(learner, completion_tracking):
     runtime = lms_bridge.DevhostRuntime(learner)
-    scenario = dict(our_scenarios())["level_challenge.0"]
-    block = runtime.get_block(scenario.usage_id)
+    block = runtime.get_block("level-challenge.level_challenge.d0.u0")
     runtime.publish(block, "completion", {"completion": 1.0})
     completion = BlockCompletion.objects.get(user=learner)
     assert str(completion.context_key) == "course-v1:SDFTU+CADRE101+2026"
@@ -86,8 +85,7 @@ def test_runtime_publishes_completion_through_edx_completion(learner, completion
 @pytest.mark.django_db
 def test_runtime_gives_blocks_real_keys_and_the_logged_in_user(learner):
     runtime = lms_bridge.DevhostRuntime(learner)
-    scenario = dict(our_scenarios())["level_challenge.0"]
-    block = runtime.get_block(scenario.usage_id)
+    block = runtime.get_block("level-challenge.level_challenge.d0.u0")
     runtime.render(block, "student_view")
     assert str(block.location).startswith("block-v1:SDFTU+CADRE101+2026+type@level_challenge+block@")
     user = runtime.service(block, "i18n") and runtime._services["user"].get_current_user()

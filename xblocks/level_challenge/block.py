@@ -490,9 +490,9 @@ class LevelChallengeBlock(XBlock):
 
     @staticmethod
     def workbench_scenarios():
-        from xblocks.level_challenge.demo import demo_scenario_xml
+        from xblocks.level_challenge.demo import demo_unit_xml
 
-        return [("Level challenge (闯关测验)", demo_scenario_xml())]
+        return [("Level challenge (闯关测验)", demo_unit_xml())]
 
 
 def _without_children(node):

@@ -162,3 +162,16 @@ def demo_scenario_xml(display_name: str = "工会基础知识闯关") -> str:
     return etree.tostring(node, encoding="unicode")
 
 
+DEMO_UNIT_INTRO = (
+    "<html_demo><div><p><strong>随学随测</strong>：先学习下面的要点（约 4 分钟），再闯关检验。</p>"
+    "<ul><li>工会是中国共产党领导的职工自愿结合的工人阶级群众组织。</li>"
+    "<li>维护职工合法权益、竭诚服务职工群众是工会的基本职责。</li>"
+    "<li>建会单位按全部职工工资总额的百分之二向工会拨缴经费。</li></ul></div></html_demo>"
+)
+
+
+def demo_unit_xml() -> str:
+    """The devhost's demo unit: a short text to study, then the three-level challenge."""
+    return f"<vertical_demo>{DEMO_UNIT_INTRO}{demo_scenario_xml()}</vertical_demo>"
+
+
