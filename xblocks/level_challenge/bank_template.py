@@ -7,31 +7,17 @@ true/false as 对/错, 正确/错误, √/×, T/F; up to 8 options; CSV in UTF-8
 GB18030 or GBK. Reading is all-or-nothing: the caller gets every problem with its row and column.
 """
 import csv
-import gettext as python_gettext
 import hashlib
 import io
 import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import nh3
 
+from .i18n import _
 from .questions import FALSE_ID, OPTION_IDS, TRUE_ID, Difficulty, Option, Question, QuestionKind
-
-_catalog = python_gettext.translation("django", localedir=Path(__file__).parent / "conf" / "locale", fallback=True)
-
-
-def _(text):
-    """``text`` translated: by Django inside Studio or the LMS, else for the console's LANGUAGE/LANG."""
-    from django.conf import settings  # pylint: disable=import-outside-toplevel
-
-    if settings.configured:
-        from django.utils.translation import gettext  # pylint: disable=import-outside-toplevel
-
-        return gettext(text)
-    return _catalog.gettext(text)
 
 
 @dataclass(frozen=True)

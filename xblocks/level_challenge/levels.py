@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from xblocks.level_challenge.i18n import _
 from xblocks.level_challenge.questions import Difficulty
 
 
@@ -62,19 +63,33 @@ def level_problems(levels: list[Level], index) -> list[str]:
     for number, level in enumerate(levels, start=1):
         name = f"{number} ({level.title})"
         if level.count < 1:
-            problems.append(f"level {name} draws no questions")
+            problems.append(_("level {name} draws no questions").format(name=name))
         if not 0 <= level.pass_percent <= 100:
-            problems.append(f"level {name}: the pass mark {level.pass_percent}% is not between 0 and 100")
+            problems.append(
+                _("level {name}: the pass mark {mark}% is not between 0 and 100").format(
+                    name=name, mark=level.pass_percent
+                )
+            )
         pool = [question for question in index.questions if level.eligible(question)]
         if len(pool) < level.count:
-            problems.append(f"level {name} asks for {level.count} questions; its part of the bank holds {len(pool)}")
+            problems.append(
+                _("level {name} asks for {count} questions; its part of the bank holds {have}").format(
+                    name=name, count=level.count, have=len(pool)
+                )
+            )
         if level.quotas:
             if sum(level.quotas.values()) != level.count:
                 problems.append(
-                    f"level {name}: the difficulty quotas add up to {sum(level.quotas.values())}, not {level.count}"
+                    _("level {name}: the difficulty quotas add up to {total}, not {count}").format(
+                        name=name, total=sum(level.quotas.values()), count=level.count
+                    )
                 )
             for difficulty, wanted in level.quotas.items():
                 have = sum(1 for question in pool if question.difficulty.value == difficulty)
                 if have < wanted:
-                    problems.append(f"level {name} asks for {wanted} {difficulty} questions; the bank holds {have}")
+                    problems.append(
+                        _("level {name} asks for {wanted} {difficulty} questions; the bank holds {have}").format(
+                            name=name, wanted=wanted, difficulty=difficulty, have=have
+                        )
+                    )
     return problems

@@ -4,8 +4,11 @@ The question model of a level-challenge bank, shared by the block and by course_
 Pure data and validation, no runtime: the block stores and draws these, course_exports reads
 and writes them in XLSX/CSV, GIFT, Aiken, Moodle XML and OLX.
 """
+
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from xblocks.level_challenge.i18n import _
 
 OPTION_IDS = tuple("ABCDEFGH")  # at most 8 options, lettered as in Chinese exam templates
 TRUE_ID, FALSE_ID = "T", "F"  # the two options of a true/false question
@@ -51,27 +54,35 @@ class Question:
         found = []
         option_ids = [option.id for option in self.options]
         if not self.id.strip():
-            found.append("the question has no id")
+            found.append(_("the question has no id"))
         if not self.stem.strip():
-            found.append("the stem is empty")
+            found.append(_("the stem is empty"))
         if len(set(option_ids)) != len(option_ids):
-            found.append("two options have the same id")
+            found.append(_("two options have the same id"))
         if any(not option.text.strip() for option in self.options):
-            found.append("an option is empty")
+            found.append(_("an option is empty"))
         unknown = [answer for answer in self.answer if answer not in option_ids]
         if unknown:
-            found.append(f"the answer names options that do not exist: {', '.join(unknown)}")
+            found.append(_("the answer names options that do not exist: {options}").format(options=", ".join(unknown)))
         if self.kind == QuestionKind.TRUE_FALSE:
             if option_ids != [TRUE_ID, FALSE_ID]:
-                found.append("a true/false question has exactly the options T and F")
+                found.append(_("a true/false question has exactly the options T and F"))
         elif not 2 <= len(self.options) <= len(OPTION_IDS):
-            found.append(f"a choice question has 2 to {len(OPTION_IDS)} options, not {len(self.options)}")
+            found.append(
+                _("a choice question has 2 to {most} options, not {count}").format(
+                    most=len(OPTION_IDS), count=len(self.options)
+                )
+            )
         if self.kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE) and len(self.answer) != 1:
-            found.append(f"a {self.kind.value} question has exactly one answer, not {len(self.answer)}")
+            found.append(
+                _("a {kind} question has exactly one answer, not {count}").format(
+                    kind=self.kind.value, count=len(self.answer)
+                )
+            )
         if self.kind == QuestionKind.MULTIPLE and len(self.answer) < 1:
-            found.append("a multiple-choice question has at least one answer")
+            found.append(_("a multiple-choice question has at least one answer"))
         if len(set(self.answer)) != len(self.answer):
-            found.append("the answer names an option twice")
+            found.append(_("the answer names an option twice"))
         return found
 
     def to_dict(self) -> dict:

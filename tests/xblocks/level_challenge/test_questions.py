@@ -36,7 +36,7 @@ def test_a_complete_question_has_no_problems_and_round_trips_through_its_dict():
         ({"kind": QuestionKind.TRUE_FALSE}, "a true/false question has exactly the options T and F"),
     ],
 )
-def test_problems_say_what_is_wrong(overrides, problem):
+def test_problems_say_what_is_wrong(overrides, problem, english):
     assert problem in single(**overrides).problems()
 
 

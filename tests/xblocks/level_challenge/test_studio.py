@@ -44,7 +44,7 @@ def test_a_level_larger_than_its_part_of_the_bank_is_reported_in_studio(staff_cl
     big = json.dumps([{"title": "太大", "count": 500}])
     status, report = submit(staff_client, levels=big)
     assert status == 200
-    assert report["problems"] == ["level 1 (太大) asks for 500 questions; its part of the bank holds 303"]
+    assert report["problems"] == ["第 1 (太大) 关要抽 500 道题，但题库中符合条件的只有 303 道"]
 
 
 def test_a_bad_bank_file_changes_nothing(staff_client):
