@@ -70,3 +70,20 @@ def test_a_bad_bank_file_changes_nothing(staff_client):
 def test_bad_settings_answer_400(staff_client, body, code):
     status, error = submit(staff_client, **body)
     assert (status, error["error"]) == (400, code)
+
+
+def test_a_level_can_require_finishing_the_units_video_first(staff_client, learner, completion_tracking):
+    from completion.models import BlockCompletion
+    from django.test import Client
+    from opaque_keys.edx.keys import UsageKey
+
+    video = "block-v1:SDFTU+CADRE101+2026+type@video+block@intro"
+    levels = json.dumps([{"title": "看完视频再闯关", "count": 3, "prerequisite_block": video}])
+    assert submit(staff_client, levels=levels)[0] == 200
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert (start.status_code, start.json()["error"]) == (400, "prerequisite_incomplete")
+    BlockCompletion.objects.submit_completion(user=learner, block_key=UsageKey.from_string(video), completion=1.0)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200
