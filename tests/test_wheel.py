@@ -1,10 +1,15 @@
 """A wheel built from the repository works in a clean virtualenv, without the source tree."""
+
+import os
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# A clean environment: nothing on PYTHONPATH (tox puts the source tree there, where pip would find
+# the package's egg-info and install nothing).
+CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "VIRTUAL_ENV")}
 
 CHECK = """
 import django
@@ -33,8 +38,11 @@ def test_wheel_installs_into_a_clean_venv_and_exposes_the_entry_points(tmp_path)
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "-c", str(REPO_ROOT / "requirements" / "base.txt"), str(wheel)],
         check=True,
+        env=CLEAN_ENV,
     )
-    result = subprocess.run([str(python), "-c", CHECK], check=False, cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(python), "-c", CHECK], check=False, cwd=tmp_path, capture_output=True, text=True, env=CLEAN_ENV
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "LevelChallengeBlock DemandSurveyBlock"
@@ -49,11 +57,14 @@ def test_wheel_installs_into_a_clean_venv_and_exposes_the_entry_points(tmp_path)
     assert "course_exports/examples/demo_bank.xlsx" in contents
     assert "course_exports/examples/demo_outline.yaml" in contents
     bank = REPO_ROOT / "course_exports" / "examples" / "demo_bank.xlsx"
+    script = tmp_path / "venv" / "bin" / "cadre-course"
+    assert script.is_file(), "the wheel's console script was not installed"
     checked = subprocess.run(
-        [str(tmp_path / "venv" / "bin" / "cadre-course"), "check", str(bank)],
+        [str(script), "check", str(bank)],
         capture_output=True,
         text=True,
         check=False,
+        env=CLEAN_ENV,
     )
     assert checked.returncode == 0, checked.stderr
     assert "30 questions" in checked.stdout or "共 30 题" in checked.stdout
