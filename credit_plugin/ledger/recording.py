@@ -77,9 +77,9 @@ def record_entry(
     title: str = "",
 ) -> LedgerEntryData:
     """Record credits for a learner once; a replay of ``idempotency_key`` returns the first entry."""
-    existing = _entry_with_key(idempotency_key)
+    existing = _recorded(idempotency_key)
     if existing is not None:
-        return entry_data(existing)
+        return existing
     credits, hours = amount(credits), amount(hours)
     _check_new_entry(source_kind, credits, hours, reason, idempotency_key)
     year = credit_year(earned_at)
@@ -102,15 +102,22 @@ def record_entry(
             _add_to_year_total(user_id, year, credits, hours, 1)
     except IntegrityError:
         # A concurrent writer recorded the same fact first; theirs is the entry.
-        existing = _entry_with_key(idempotency_key)
+        existing = _recorded(idempotency_key)
         if existing is None:
             raise
-        return entry_data(existing)
+        return existing
     return entry_data(entry, newly_recorded=True)
 
 
-def _entry_with_key(idempotency_key):
-    return next(iter(LedgerEntry.objects.filter(idempotency_key=idempotency_key).order_by()[:1]), None)
+_ENTRY_FIELDS = ("id", "user_id", "credits", "hours", "year", "earned_at", "source_kind", "reference", "title",
+                 "recorded_by", "reason", "idempotency_key", "reverses_id")
+
+
+def _recorded(idempotency_key) -> LedgerEntryData | None:
+    """The entry already recorded under this key, read as plain values (the replay path: one indexed read)."""
+    row = LedgerEntry.objects.filter(idempotency_key=idempotency_key).order_by().values_list(*_ENTRY_FIELDS)[:1]
+    row = next(iter(row), None)
+    return LedgerEntryData(*row, reversed_by_id=None) if row else None
 
 
 def _check_new_entry(source_kind, credits, hours, reason, idempotency_key):
