@@ -1,5 +1,6 @@
 """The ledger through credit_plugin.api: append-only entries, idempotent writes, reversals, year totals."""
 
+import dataclasses
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -35,6 +36,7 @@ def test_an_entry_adds_to_the_year_and_a_replay_adds_nothing(learner):
     replay = record(learner, "10", "4", key="k1")
     assert first.newly_recorded and not replay.newly_recorded
     assert replay.id == first.id
+    assert replay == dataclasses.replace(first, newly_recorded=False)  # the same entry, read back exactly
     assert first.credits == Decimal("10.01")
     summary = api.year_summary(user_id=learner.id, year=2026)
     assert (summary.credits, summary.hours, summary.entry_count) == (Decimal("10.01"), Decimal("4.00"), 1)
