@@ -33,6 +33,10 @@ def test_learner_passes_a_level_unlocks_the_next_and_reviews_wrong_questions(liv
     phone_page.locator(".lc-start").first.click()
     phone_page.wait_for_selector(".lc-attempt fieldset")
     assert phone_page.locator(".lc-attempt fieldset").count() == 5
+    drawn = [fieldset.inner_text() for fieldset in phone_page.locator(".lc-attempt fieldset").all()]
+    phone_page.reload()
+    phone_page.wait_for_selector(".lc-attempt fieldset")
+    assert [fieldset.inner_text() for fieldset in phone_page.locator(".lc-attempt fieldset").all()] == drawn
     answer_all(phone_page, right=True)
     screenshot(phone_page, "level-challenge-attempt")
     phone_page.keyboard.press("End")

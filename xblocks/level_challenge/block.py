@@ -152,6 +152,25 @@ class LevelChallengeBlock(XBlock):
             "wrong_count": len(state["wrong"]),
             "competition_open": self._competition_open(),
             "show_leaderboard": self.show_leaderboard,
+            "current": self._current_attempt(levels, state),
+        }
+
+    def _current_attempt(self, levels, state):
+        """The unsubmitted attempt, so that a reload shows the same questions (never their answers)."""
+        current = state.get("current")
+        if not current or current["level"] >= len(levels):
+            return None
+        level = levels[current["level"]]
+        left = None
+        if level.time_limit_seconds:
+            elapsed = (_now() - datetime.fromisoformat(current["started_at"])).total_seconds()
+            left = max(0, int(level.time_limit_seconds - elapsed))
+        return {
+            "attempt_id": current["attempt_id"],
+            "level": current["level"],
+            **self._attempt_questions(current),
+            "time_limit_seconds": level.time_limit_seconds,
+            "seconds_left": left,
         }
 
     def student_view(self, context=None):

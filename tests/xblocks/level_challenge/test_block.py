@@ -204,3 +204,15 @@ def test_student_view_data_for_the_mobile_apps_has_no_questions():
     data = challenge.student_view_data()
     assert [level["title"] for level in data["levels"]][0] == "第一关：工会基础知识"
     assert "questions" not in json.dumps(data)
+
+
+def test_a_reload_resumes_the_same_attempt_without_answers(learner_client):
+    _, attempt = call(learner_client, "start_level", {"level": 0})
+    status, state = call(learner_client, "get_state")
+    current = state["current"]
+    assert current["attempt_id"] == attempt["attempt_id"]
+    assert [q["id"] for q in current["questions"]] == [q["id"] for q in attempt["questions"]]
+    assert [q["options"] for q in current["questions"]] == [q["options"] for q in attempt["questions"]]
+    assert "answer" not in json.dumps(current) and "explanation" not in json.dumps(current)
+    page = learner_client.get("/unit/level_challenge.0/").content.decode()
+    assert attempt["attempt_id"] in page

@@ -76,7 +76,9 @@ function LevelChallengeBlock(runtime, element, init) {
     box.innerHTML = html; box.hidden = false;
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); submit(); });
     var first = box.querySelector("input"); if (first) { first.focus(); }
-    if (attempt.time_limit_seconds) { countdown(attempt.time_limit_seconds); }
+    if (attempt.time_limit_seconds) {
+      countdown(attempt.seconds_left === undefined || attempt.seconds_left === null ? attempt.time_limit_seconds : attempt.seconds_left);
+    }
   }
 
   function countdown(seconds) {
@@ -168,4 +170,5 @@ function LevelChallengeBlock(runtime, element, init) {
   $(".lc-show-review").addEventListener("click", showReview);
   $(".lc-show-board").addEventListener("click", showBoard);
   renderLevels();
+  if (state.current) { attempt = state.current; showAttempt(); }  // a reload resumes the same draw
 }
