@@ -78,6 +78,8 @@ extract_translations: $(INSTALLED) ## refresh the .po catalogs from the code (ne
 	  (cd $$package && for domain in django djangojs; do \
 	    $(CURDIR)/$(BIN)/django-admin makemessages -l zh_CN -l en -d $$domain --no-obsolete \
 	      --ignore 'conf/*' --ignore 'var/*' || exit 1; done) || exit 1; done
+	# The creation date changes on every run and makes every branch's catalogs conflict.
+	find $(LOCALE_PACKAGES) -path '*/conf/locale/*/LC_MESSAGES/*.po' -exec sed -i '/^"POT-Creation-Date: /d' {} +
 
 compile_translations: $(INSTALLED) ## compile the .po catalogs to .mo (pure Python, no gettext needed)
 	$(BIN)/python -m devhost.i18n compile $(LOCALE_PACKAGES)

@@ -84,3 +84,20 @@ def test_wrong_usage_exits_with_2():
 def test_convert_into_a_missing_directory_is_an_error_not_a_traceback(tmp_path, capsys):
     assert main(["convert", str(EXAMPLES / "demo_bank.xlsx"), str(tmp_path / "no" / "bank.gift")]) == 1
     assert "cannot be written" in capsys.readouterr().err
+
+
+def test_check_piped_into_head_stops_quietly(tmp_path):
+    """More problems than a pipe holds, read by ``head``: no traceback when head stops reading."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bank = tmp_path / "bank.csv"
+    rows = ["题型,题干,选项A,选项B,答案"] + [f"单选,第{n}题,甲,乙,E" for n in range(4000)]
+    bank.write_text("\n".join(rows), encoding="utf-8")
+    script = Path(sys.executable).parent / "cadre-course"
+    result = subprocess.run(
+        f"'{script}' check '{bank}' | head -1", shell=True, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip()
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
