@@ -418,7 +418,17 @@ class LevelChallengeBlock(XBlock):
         fragment = Fragment(html)
         fragment.add_css(loader.load_unicode("static/css/level_challenge.css"))
         fragment.add_javascript(loader.load_unicode("static/js/studio.js"))
-        fragment.initialize_js("LevelChallengeStudio")
+        t = self._translate
+        fragment.initialize_js(
+            "LevelChallengeStudio",
+            {
+                "text": {
+                    "checked": t(_("Checked: {count} questions. Nothing is saved yet.")),
+                    "saved": t(_("Saved: {count} questions.")),
+                    "refused": t(_("Not saved:")),
+                }
+            },
+        )
         return fragment
 
     def _is_author(self) -> bool:

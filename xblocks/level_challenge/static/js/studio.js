@@ -1,5 +1,5 @@
 /* Studio editor of the level challenge: saves settings, levels and an imported bank in one request. */
-function LevelChallengeStudio(runtime, element) {
+function LevelChallengeStudio(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
   var form = root.querySelector(".lc-studio-form");
@@ -33,7 +33,9 @@ function LevelChallengeStudio(runtime, element) {
         lines.forEach(function (line) {
           var item = document.createElement("li"); item.className = "lc-wrong"; item.textContent = line; list.appendChild(item);
         });
-        root.querySelector(".lc-message").textContent = ok ? (data.saved ? "✔ " + data.questions : "✓ " + data.questions) : "✗";
+        var T = init.text;
+        root.querySelector(".lc-message").textContent = ok
+          ? (data.saved ? T.saved : T.checked).replace("{count}", data.questions) : T.refused;
         if (ok && data.saved && runtime.notify) { runtime.notify("save", {state: "end"}); }
       });
   }
