@@ -30,6 +30,13 @@ def test_the_tutor_plugin_sets_only_documented_settings():
 
     reference = documented()
     for name, value in CONFIG_DEFAULTS.items():
-        if name != "CADRE_TRAINING_PIP_REQUIREMENT":
-            assert name in reference, name
-            assert str(value).strip('"') == reference[name][0].strip('"'), name
+        assert name in reference, name
+        assert str(value).strip('"') == reference[name][0].strip('"'), name
+
+
+def test_the_operators_guide_lists_the_tutor_plugins_own_settings_with_their_defaults():
+    from tutorcadre_training.plugin import TUTOR_ONLY_DEFAULTS
+
+    guide = (README.parent / "docs" / "operators-guide.md").read_text(encoding="utf-8")
+    for name, value in TUTOR_ONLY_DEFAULTS.items():
+        assert f"| `{name}` | `{value}` |" in guide, name

@@ -48,3 +48,26 @@ def test_production_settings_take_values_from_the_lms_yaml_and_keep_the_schedule
     assert lms.CADRE_TRAINING_YEARLY_CREDITS == 100
     assert lms.CADRE_TRAINING_TIME_ZONE == "Asia/Shanghai"
     assert lms.CELERY_BEAT_SCHEDULE == {"other": {}}
+
+
+def test_production_settings_send_long_tasks_to_the_lms_high_memory_queue():
+    from types import SimpleNamespace
+
+    from credit_plugin.settings import production
+
+    lms = SimpleNamespace(HIGH_MEM_QUEUE="edx.lms.core.high_mem",
+                          EXPLICIT_QUEUES={"lms.djangoapps.grades.tasks.x": {"queue": "edx.lms.core.high"}})
+    production.plugin_settings(lms)
+    assert lms.EXPLICIT_QUEUES["credit_plugin.tasks.reconcile_credits"] == {"queue": "edx.lms.core.high_mem"}
+    assert lms.EXPLICIT_QUEUES["lms.djangoapps.grades.tasks.x"] == {"queue": "edx.lms.core.high"}
+
+
+def test_production_settings_keep_a_route_the_operator_chose():
+    from types import SimpleNamespace
+
+    from credit_plugin.settings import production
+
+    chosen = {"credit_plugin.tasks.reconcile_credits": {"queue": "edx.lms.core.low"}}
+    lms = SimpleNamespace(HIGH_MEM_QUEUE="edx.lms.core.high_mem", EXPLICIT_QUEUES=dict(chosen))
+    production.plugin_settings(lms)
+    assert lms.EXPLICIT_QUEUES == {"credit_plugin.tasks.reconcile_credits": {"queue": "edx.lms.core.low"}}

@@ -76,3 +76,27 @@ def test_init_runs_our_migrations_and_enables_the_xblocks_in_studio():
     tasks = hooks.Filters.CLI_DO_INIT_TASKS.apply([])
     assert ("lms", "./manage.py lms migrate credit_plugin && ./manage.py lms migrate survey_plugin") in tasks
     assert ("cms", "./manage.py cms enable_cadre_xblocks level_challenge demand_survey") in tasks
+
+
+def test_one_celery_beat_runs_beside_the_lms_workers(tutor_env):
+    """Tutor starts LMS Celery workers but no beat; the plugin adds exactly one."""
+    import yaml
+
+    env_dir, _ = tutor_env
+    services = yaml.safe_load(read(env_dir, "local/docker-compose.prod.yml"))["services"]
+    beat = services["cadre-beat"]
+    assert beat["command"][:4] == ["celery", "--app=lms.celery", "beat", "--loglevel=info"]
+    assert beat["image"] == services["lms-worker"]["image"]
+    assert beat["environment"]["DJANGO_SETTINGS_MODULE"] == "lms.envs.tutor.production"
+
+    deployments = [doc for doc in yaml.safe_load_all(read(env_dir, "k8s/deployments.yml")) if doc]
+    k8s_beat = next(doc for doc in deployments if doc["metadata"]["name"] == "cadre-beat")
+    assert k8s_beat["spec"]["replicas"] == 1
+    assert k8s_beat["spec"]["template"]["spec"]["containers"][0]["args"][2] == "beat"
+
+
+def test_the_beat_can_be_left_to_the_operator(tmp_path):
+    env = {**os.environ, "TUTOR_ROOT": str(tmp_path), "TUTOR_PLUGINS_ROOT": str(tmp_path / "plugins")}
+    for args in (["plugins", "enable", "cadre_training"], ["config", "save", "--set", "CADRE_TRAINING_RUN_BEAT=false"]):
+        subprocess.run([*TUTOR, *args], env=env, capture_output=True, text=True, check=True)
+    assert "cadre-beat" not in (tmp_path / "env" / "local" / "docker-compose.prod.yml").read_text(encoding="utf-8")

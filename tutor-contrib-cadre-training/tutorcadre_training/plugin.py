@@ -7,16 +7,91 @@ from tutor import hooks
 
 # Tutor settings (``tutor config save --set CADRE_TRAINING_YEARLY_CREDITS=100``) and their defaults.
 CONFIG_DEFAULTS = {
-    "CADRE_TRAINING_PIP_REQUIREMENT": "openedx-cadre-training",
     "CADRE_TRAINING_YEARLY_CREDITS": 90,
     "CADRE_TRAINING_YEARLY_HOURS": 40,
     "CADRE_TRAINING_TIME_ZONE": "Asia/Shanghai",
     "CADRE_TRAINING_RECONCILE_INTERVAL": 3600,
     "CADRE_SURVEY_MIN_GROUP_SIZE": 5,
 }
+# Settings of the Tutor plugin itself, not of the suite (the operator's guide lists them).
+TUTOR_ONLY_DEFAULTS = {
+    "CADRE_TRAINING_PIP_REQUIREMENT": "openedx-cadre-training",
+    # Tutor runs LMS Celery workers but no Celery beat: without one, no schedule fires.
+    "CADRE_TRAINING_RUN_BEAT": True,
+}
 XBLOCKS = ("level_challenge", "demand_survey")
 
-hooks.Filters.CONFIG_DEFAULTS.add_items(list(CONFIG_DEFAULTS.items()))
+hooks.Filters.CONFIG_DEFAULTS.add_items([*CONFIG_DEFAULTS.items(), *TUTOR_ONLY_DEFAULTS.items()])
+
+# One Celery beat for the whole platform, in the LMS image: several beats would run every task
+# as many times over. The schedule file lives where the process may write and is only a cache.
+BEAT_COMMAND = '["celery", "--app=lms.celery", "beat", "--loglevel=info", "--schedule={schedule}"]'
+LOCAL_BEAT_SERVICE = """{% if CADRE_TRAINING_RUN_BEAT %}
+cadre-beat:
+  image: {{ DOCKER_IMAGE_OPENEDX }}
+  environment:
+    SERVICE_VARIANT: lms
+    DJANGO_SETTINGS_MODULE: lms.envs.tutor.production
+  command: BEAT_COMMAND
+  restart: unless-stopped
+  volumes:
+    - ../apps/openedx/settings/lms:/openedx/edx-platform/lms/envs/tutor:roz
+    - ../apps/openedx/settings/cms:/openedx/edx-platform/cms/envs/tutor:roz
+    - ../apps/openedx/config:/openedx/config:roz
+    - ../../data/lms:/openedx/data:z
+  depends_on:
+    - lms
+{% endif %}""".replace("BEAT_COMMAND", BEAT_COMMAND.format(schedule="/openedx/data/cadre-celerybeat-schedule"))
+K8S_BEAT_DEPLOYMENT = """{% if CADRE_TRAINING_RUN_BEAT %}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cadre-beat
+  labels:
+    app.kubernetes.io/name: cadre-beat
+spec:
+  replicas: 1
+  strategy:
+    type: Recreate
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: cadre-beat
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: cadre-beat
+    spec:
+      securityContext:
+        runAsUser: 1000
+        runAsGroup: 1000
+      containers:
+        - name: cadre-beat
+          image: {{ DOCKER_IMAGE_OPENEDX }}
+          args: BEAT_COMMAND
+          env:
+            - name: SERVICE_VARIANT
+              value: lms
+            - name: DJANGO_SETTINGS_MODULE
+              value: lms.envs.tutor.production
+          volumeMounts:
+            - mountPath: /openedx/edx-platform/lms/envs/tutor/
+              name: settings-lms
+            - mountPath: /openedx/edx-platform/cms/envs/tutor/
+              name: settings-cms
+            - mountPath: /openedx/config
+              name: config
+      volumes:
+        - name: settings-lms
+          configMap:
+            name: openedx-settings-lms
+        - name: settings-cms
+          configMap:
+            name: openedx-settings-cms
+        - name: config
+          configMap:
+            name: openedx-config
+{% endif %}""".replace("BEAT_COMMAND", BEAT_COMMAND.format(schedule="/tmp/cadre-celerybeat-schedule"))
 
 hooks.Filters.ENV_PATCHES.add_items([
     (
@@ -47,6 +122,8 @@ if CADRE_TRAINING_RECONCILE_INTERVAL > 0:
     }
 # end openedx-cadre-training: Celery beat""",
     ),
+    ("local-docker-compose-prod-services", LOCAL_BEAT_SERVICE),
+    ("k8s-deployments", K8S_BEAT_DEPLOYMENT),
 ])
 
 hooks.Filters.CLI_DO_INIT_TASKS.add_items([
