@@ -7,21 +7,41 @@ nothing outside ``credit_plugin`` imports its models.
 from datetime import datetime
 
 from credit_plugin import config
+from credit_plugin.cadres.importing import CadreImportResult, import_cadres
+from credit_plugin.cadres.records import (
+    UnknownOrganisation,
+    assign_training_administrator,
+    cadre_profile,
+    can_see_organisation,
+    compliance_list,
+    compliance_overview,
+    compliance_report,
+    compliance_status,
+    mask_phone,
+    top_organisations,
+    visible_organisations,
+)
+from credit_plugin.cadres.tree import TreeError
 from credit_plugin.data import (
     BulkRecordResult,
+    CadreCompliance,
+    CadreProfileData,
+    ComplianceStatus,
     CreditPolicy,
     CreditRuleData,
     LedgerDrift,
     LedgerEntryData,
     LmsEventReceiptData,
     NewLedgerEntry,
+    OrganisationData,
     SourceKind,
+    StatusCounts,
     Trigger,
     YearSummary,
     YearTotals,
 )
 
-# --- the ledger (issue 4) -------------------------------------------------------------------
+# --- the ledger (issue 4) ---------------------------------------------------------------------
 from credit_plugin.ledger.errors import AlreadyReversed, EntryNotFound, InvalidEntry, LedgerError
 from credit_plugin.ledger.lms_events import (
     handle_block_completion,
@@ -39,6 +59,25 @@ from credit_plugin.ledger.totals import entries, ledger_drift, year_summary, yea
 __all__ = [
     "AlreadyReversed",
     "BulkRecordResult",
+    "CadreCompliance",
+    "CadreImportResult",
+    "CadreProfileData",
+    "ComplianceStatus",
+    "OrganisationData",
+    "StatusCounts",
+    "TreeError",
+    "UnknownOrganisation",
+    "assign_training_administrator",
+    "cadre_profile",
+    "can_see_organisation",
+    "compliance_list",
+    "compliance_overview",
+    "compliance_report",
+    "compliance_status",
+    "import_cadres",
+    "mask_phone",
+    "top_organisations",
+    "visible_organisations",
     "CreditPolicy",
     "CreditRuleData",
     "EntryNotFound",

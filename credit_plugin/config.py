@@ -22,6 +22,18 @@ DEFAULTS = {
     "CADRE_TRAINING_BASE_TEMPLATE": "credit_plugin/base.html",
     # How often (seconds) the Celery beat runs reconcile_credits; 0 turns it off.
     "CADRE_TRAINING_RECONCILE_INTERVAL": 3600,
+    # A newly appointed cadre registers within this many days of taking office.
+    "CADRE_TRAINING_REGISTRATION_DAYS": 15,
+    # Course keys of the required basics (应知应会) every newly appointed cadre finishes.
+    "CADRE_TRAINING_REQUIRED_COURSES": [],
+    # ... within this many months of taking office.
+    "CADRE_TRAINING_REQUIRED_COURSES_MONTHS": 3,
+    # A cadre with less than this share of the credits expected by today is at risk.
+    "CADRE_TRAINING_AT_RISK_SHARE": Decimal("0.8"),
+    # An onboarding deadline this close (days) and not yet met puts the cadre at risk.
+    "CADRE_TRAINING_DEADLINE_WARNING_DAYS": 14,
+    # Compliance exports of more rows than this run as a Celery task instead of in the request.
+    "CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST": 2000,
 }
 
 
@@ -40,3 +52,7 @@ def yearly_hour_target() -> Decimal:
 
 def credit_time_zone() -> ZoneInfo:
     return ZoneInfo(get("CADRE_TRAINING_TIME_ZONE"))
+
+
+def required_courses() -> list[str]:
+    return [str(key) for key in get("CADRE_TRAINING_REQUIRED_COURSES")]

@@ -1,6 +1,6 @@
 """Plain, frozen data objects that cross the credit plugin's public API."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
@@ -145,3 +145,114 @@ class CreditRuleData:
     course_key: str
     course_prefix: str
     block_key: str
+
+
+# --- cadre records and compliance (issue 5) -------------------------------------------------
+
+
+class OrganisationLevel(models.TextChoices):
+    PROVINCE = "province", _("Province federation")
+    CITY = "city", _("City federation")
+    DISTRICT = "district", _("District or county federation")
+    GRASSROOTS = "grassroots", _("Grassroots union")
+
+
+class CadreCategory(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    FULL_TIME = "full_time", _("Full-time staff")
+    PART_TIME = "part_time", _("Part-time cadre")
+
+
+class CadreStatus(models.TextChoices):
+    SERVING = "serving", _("Serving")
+    LEFT = "left", _("Left office")
+
+
+class ComplianceStatus(models.TextChoices):
+    """Where a cadre stands for a year, worst first."""
+
+    OVERDUE = "overdue", _("Overdue")
+    AT_RISK = "at_risk", _("At risk")
+    ON_TRACK = "on_track", _("On track")
+    MET = "met", _("Met")
+
+
+@dataclass(frozen=True)
+class OrganisationData:
+    id: int
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    path: str
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 1
+
+
+@dataclass(frozen=True)
+class CadreProfileData:
+    user_id: int
+    username: str
+    full_name: str
+    organisation_code: str
+    organisation_name: str
+    position: str
+    category: str
+    took_office_on: date
+    registered_on: date
+    employee_number: str | None
+    masked_phone: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An onboarding rule's deadline and whether (and when) it was met."""
+
+    rule: str  # "registration" or "required_courses"
+    due_on: date
+    met_on: date | None
+
+    @property
+    def met(self) -> bool:
+        return self.met_on is not None and self.met_on <= self.due_on
+
+
+@dataclass(frozen=True)
+class CadreCompliance:
+    """One cadre's year: credits and hours against the targets and the pace, and onboarding deadlines."""
+
+    user_id: int
+    username: str
+    full_name: str
+    organisation_code: str
+    organisation_name: str
+    category: str
+    year: int
+    credits: Decimal
+    hours: Decimal
+    credit_target: Decimal
+    hour_target: Decimal
+    expected_credits: Decimal
+    expected_hours: Decimal
+    deadlines: tuple[Deadline, ...]
+    status: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """How many serving cadres of an organisation's subtree are in each status."""
+
+    organisation: OrganisationData
+    met: int = 0
+    on_track: int = 0
+    at_risk: int = 0
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.on_track + self.at_risk + self.overdue

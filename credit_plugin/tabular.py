@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 HEADER_SEARCH_ROWS = 10
@@ -32,10 +33,15 @@ class Sheet:
 
 def read_rows(data: bytes, filename: str) -> list[list]:
     """All rows of the file's first sheet, cells as str/date/number; raises UnreadableFile."""
+    return read_sheets(data, filename, first_only=True)[0]
+
+
+def read_sheets(data: bytes, filename: str, *, first_only: bool = False) -> list[list[list]]:
+    """The rows of every sheet of an XLSX workbook (a CSV file is one sheet); raises UnreadableFile."""
     if filename.lower().endswith((".xlsx", ".xlsm")):
-        return _xlsx_rows(data)
+        return _xlsx_sheets(data, first_only)
     if filename.lower().endswith((".csv", ".txt")):
-        return list(csv.reader(io.StringIO(_decode(data))))
+        return [list(csv.reader(io.StringIO(_decode(data))))]
     raise UnreadableFile(_("%(name)s is neither an .xlsx nor a .csv file.") % {"name": filename})
 
 
@@ -48,7 +54,7 @@ def _decode(data: bytes) -> str:
     raise UnreadableFile(_("The file is neither UTF-8 nor GB18030/GBK text; save it as CSV UTF-8 or as .xlsx."))
 
 
-def _xlsx_rows(data: bytes) -> list[list]:
+def _xlsx_sheets(data: bytes, first_only: bool) -> list[list[list]]:
     from openpyxl import load_workbook
 
     try:
@@ -56,7 +62,8 @@ def _xlsx_rows(data: bytes) -> list[list]:
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise UnreadableFile(_("The file is not a readable .xlsx workbook (%(error)s).") % {"error": error}) from error
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        sheets = workbook.worksheets[:1] if first_only else workbook.worksheets
+        return [[list(row) for row in sheet.iter_rows(values_only=True)] for sheet in sheets]
     finally:
         workbook.close()
 
@@ -71,6 +78,17 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def parse_day(text: str) -> date | None:
+    """A date written as 2026-05-01, 2026/5/1, 2026.5.1 or 2026年5月1日; None when it is none of them."""
+    text = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    text = text.split("T")[0].split(" ")[0]
+    try:
+        parts = [int(part) for part in text.split("-")]
+        return date(*parts) if len(parts) == 3 else parse_date(text)
+    except (ValueError, TypeError):
+        return None
 
 
 def normalise_header(text: str) -> str:

@@ -53,3 +53,11 @@ def reconcile_credits(since: str | None = None):
     from credit_plugin.ledger.reconcile import reconcile
 
     return reconcile(since=parse_datetime(since) if since else None).as_dict()
+
+
+@shared_task(name="credit_plugin.tasks.export_compliance")
+def export_compliance(export_id: str):
+    """Write a compliance export to storage, counting rows as it goes so the page can show progress."""
+    from credit_plugin.cadres.exporting import run_export
+
+    run_export(export_id=export_id)

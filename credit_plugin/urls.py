@@ -1,7 +1,7 @@
 """URLs the credit plugin adds to the LMS (mounted by edx-django-utils' plugin framework)."""
 from django.urls import include, path
 
-from credit_plugin.views import administration, learner
+from credit_plugin.views import administration, compliance, learner
 
 urlpatterns = [
     path("api/cadre-credits/v1/", include(("credit_plugin.rest_api.v1.urls", "v1"))),
@@ -12,4 +12,10 @@ urlpatterns = [
     path("cadre-credits/admin/reverse/", administration.reverse_entry, name="reverse_entry"),
     path("cadre-credits/admin/import/", administration.offline_import, name="offline_import"),
     path("cadre-credits/admin/replay/", administration.replay_failed, name="replay_failed"),
+    path("cadre-credits/compliance/", compliance.compliance_dashboard, name="compliance_dashboard"),
+    path("cadre-credits/compliance/export/", compliance.compliance_export, name="compliance_export"),
+    path("cadre-credits/compliance/exports/<uuid:export_id>/", compliance.export_status, name="export_status"),
+    path("cadre-credits/compliance/exports/<uuid:export_id>/download/", compliance.export_download,
+         name="export_download"),
+    path("cadre-credits/admin/cadres/import/", compliance.cadre_import, name="cadre_import"),
 ]

@@ -14,13 +14,12 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from credit_plugin import config, tabular
 from credit_plugin.data import NewLedgerEntry, SourceKind
 from credit_plugin.ledger.recording import bulk_record_entries
-from credit_plugin.models import LedgerEntry
+from credit_plugin.models import CadreProfile, LedgerEntry
 from credit_plugin.signals.internal import OFFLINE_EXAM_PASSED
 
 ALIASES = {
@@ -144,6 +143,10 @@ def _learners(sheet):
         if values:
             lookup = {"username": "username__in", "email": "email__in"}[identifier]
             found[identifier] = {getattr(user, identifier).lower(): user for user in users.filter(**{lookup: values})}
+    numbers = {sheet.value(cells, "employee_number") for _, cells in sheet.rows} - {""}
+    if numbers:
+        profiles = CadreProfile.objects.filter(employee_number__in=numbers).select_related("user")
+        found["employee_number"] = {profile.employee_number.lower(): profile.user for profile in profiles}
     return found
 
 
@@ -240,13 +243,7 @@ def _find_learner(sheet, cells, learners, problem):
 
 
 def _parse_day(text, problem):
-    text = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
-    text = text.split("T")[0].split(" ")[0]
-    try:
-        parts = [int(part) for part in text.split("-")]
-        day = date(*parts) if len(parts) == 3 else parse_date(text)
-    except (ValueError, TypeError):
-        day = None
+    day = tabular.parse_day(text)
     if day is None:
         problem("date", _("%(value)r is not a date (write it as 2026-05-01)") % {"value": text})
         return None

@@ -1,5 +1,5 @@
 """
-Yearly caps and policy rows, cached for a minute.
+Yearly caps, policy rows and organisation targets, cached for a minute.
 
 Every ledger write consults them; they change a few times a year in Django admin. Saving or
 deleting one clears the cache of the process that saved it; other processes see it within
@@ -9,11 +9,12 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from credit_plugin.models import YearlyCap, YearlyPolicy
+from credit_plugin.models import OrganisationTarget, YearlyCap, YearlyPolicy
 
 TIMEOUT = 60
 CAPS_KEY = "credit_plugin:yearly_caps"
 POLICY_KEY = "credit_plugin:yearly_policy"
+ORGANISATION_TARGETS_KEY = "credit_plugin:organisation_targets"
 
 
 def yearly_caps() -> dict:
@@ -34,6 +35,23 @@ def yearly_policies() -> dict:
                  YearlyPolicy.objects.values_list("year", "credit_target", "hour_target")},
         TIMEOUT,
     )
+
+
+def organisation_targets() -> dict:
+    """{organisation path: {year or None: (credit target, hour target)}}"""
+    def load():
+        targets = {}
+        rows = OrganisationTarget.objects.values_list("organisation__path", "year", "credit_target", "hour_target")
+        for path, year, credits, hours in rows:
+            targets.setdefault(path, {})[year] = (credits, hours)
+        return targets
+
+    return cache.get_or_set(ORGANISATION_TARGETS_KEY, load, TIMEOUT)
+
+
+@receiver([post_save, post_delete], sender=OrganisationTarget, dispatch_uid="credit_plugin.org_targets_changed")
+def _organisation_targets_changed(**kwargs):
+    cache.delete(ORGANISATION_TARGETS_KEY)
 
 
 @receiver([post_save, post_delete], sender=YearlyCap, dispatch_uid="credit_plugin.caps_changed")

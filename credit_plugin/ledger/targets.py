@@ -1,11 +1,36 @@
-"""The yearly targets that apply to a learner: one function, so organisation overrides can join it."""
+"""The yearly targets that apply to a learner: their organisation's override, the year's policy, the settings."""
 
 from decimal import Decimal
 
 from credit_plugin import config
-from credit_plugin.ledger.policy_cache import yearly_policies
+from credit_plugin.ledger.policy_cache import organisation_targets, yearly_policies
+from credit_plugin.models import CadreProfile
 
 
 def yearly_targets(*, user_id: int, year: int) -> tuple[Decimal, Decimal]:
-    """(credit target, hour target) for ``user_id`` in ``year``: the year's policy row, else the settings."""
+    """(credit target, hour target) for ``user_id`` in ``year``."""
+    overrides = organisation_targets()
+    if overrides:
+        path = CadreProfile.objects.filter(user_id=user_id).values_list("organisation__path", flat=True).first()
+        if path:
+            found = target_for_path(path=path, year=year, overrides=overrides)
+            if found:
+                return found
+    return province_targets(year=year)
+
+
+def province_targets(*, year: int) -> tuple[Decimal, Decimal]:
+    """The year's policy row, else the settings."""
     return yearly_policies().get(year) or (config.yearly_credit_target(), config.yearly_hour_target())
+
+
+def target_for_path(*, path: str, year: int, overrides: dict) -> tuple[Decimal, Decimal] | None:
+    """The override of the nearest organisation at or above ``path`` (its year's row beats an every-year one)."""
+    parts = path.strip("/").split("/")
+    for depth in range(len(parts), 0, -1):
+        rows = overrides.get("/" + "/".join(parts[:depth]) + "/")
+        if rows:
+            found = rows.get(year) or rows.get(None)
+            if found:
+                return found
+    return None

@@ -1,5 +1,30 @@
 """Database tables of the credit plugin, one module per concern. Only the app's own modules use them."""
+from credit_plugin.models.cadres import (
+    CadreCategory,
+    CadreProfile,
+    CadreStatus,
+    Organisation,
+    OrganisationLevel,
+    OrganisationTarget,
+    TrainingAdministrator,
+)
+from credit_plugin.models.exports import ReportExport
 from credit_plugin.models.ledger import CreditRule, LedgerEntry, YearlyCap, YearlyPolicy, YearTotal
 from credit_plugin.models.lms_events import LmsEventReceipt
 
-__all__ = ["CreditRule", "LedgerEntry", "LmsEventReceipt", "YearTotal", "YearlyCap", "YearlyPolicy"]
+__all__ = [
+    "CadreCategory",
+    "CadreProfile",
+    "CadreStatus",
+    "CreditRule",
+    "LedgerEntry",
+    "LmsEventReceipt",
+    "Organisation",
+    "OrganisationLevel",
+    "OrganisationTarget",
+    "ReportExport",
+    "TrainingAdministrator",
+    "YearTotal",
+    "YearlyCap",
+    "YearlyPolicy",
+]

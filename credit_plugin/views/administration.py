@@ -46,6 +46,12 @@ def _require_admin(request):
         raise PermissionDenied
 
 
+def _require_province_admin(request):
+    """Imports and failed events span every organisation: only province administrators act on them."""
+    if not permissions.is_province_admin(request.user):
+        raise PermissionDenied
+
+
 def _admin_url(username="", year=None):
     query = f"?username={username}" + (f"&year={year}" if year else "") if username else ""
     return reverse("credit_plugin:credits_admin") + query
@@ -65,8 +71,10 @@ def credits_admin(request):
         "learner": learner,
         "adjustment_form": AdjustmentForm(initial={"username": username, "request_id": uuid.uuid4()}),
         "import_form": ImportForm(),
-        "failed_events": LmsEventReceipt.objects.filter(status__in=[LmsEventReceipt.Status.FAILED]).count(),
+        "province_admin": permissions.is_province_admin(request.user),
     }
+    if context["province_admin"]:
+        context["failed_events"] = LmsEventReceipt.objects.filter(status=LmsEventReceipt.Status.FAILED).count()
     if username and learner is None:
         messages.error(request, _("No learner with username %(username)s.") % {"username": username})
     if learner and permissions.can_view_learner(request.user, learner.id):
@@ -84,6 +92,8 @@ def manual_adjustment(request):
     _require_admin(request)
     form = AdjustmentForm(request.POST)
     learner = get_user_model().objects.filter(username=request.POST.get("username", "")).first()
+    if learner is not None and not permissions.can_change_learner(request.user, learner.id):
+        learner = None  # outside the administrator's organisations: as if there were no such learner
     if not form.is_valid() or learner is None:
         messages.error(
             request,
@@ -118,6 +128,8 @@ def reverse_entry(request):
     username = request.POST.get("username", "")
     if not form.is_valid():
         messages.error(request, _("A reversal needs a reason."))
+    elif not permissions.can_change_entry(request.user, form.cleaned_data["entry_id"]):
+        messages.error(request, _("No entry %(id)s.") % {"id": form.cleaned_data["entry_id"]})
     else:
         try:
             api.reverse_entry(
@@ -133,7 +145,7 @@ def reverse_entry(request):
 
 def offline_import(request):
     """Upload a roster: preview it (dry run) or record it; every problem is listed and nothing half-written."""
-    _require_admin(request)
+    _require_province_admin(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -149,7 +161,7 @@ def offline_import(request):
 
 @require_POST
 def replay_failed(request):
-    _require_admin(request)
+    _require_province_admin(request)
     replayed = api.replay_failed_events()
     messages.success(request, _("%(count)s events processed again.") % {"count": len(replayed)})
     return redirect(_admin_url())
