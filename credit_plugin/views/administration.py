@@ -66,6 +66,8 @@ def credits_admin(request):
     _require_admin(request)
     username = request.GET.get("username", "").strip()
     learner = get_user_model().objects.filter(username=username).first() if username else None
+    if learner and not permissions.can_view_learner(request.user, learner.id):
+        learner = None  # outside the administrator's organisations: answered like an unknown username
     context = {
         "username": username,
         "learner": learner,
@@ -77,7 +79,7 @@ def credits_admin(request):
         context["failed_events"] = LmsEventReceipt.objects.filter(status=LmsEventReceipt.Status.FAILED).count()
     if username and learner is None:
         messages.error(request, _("No learner with username %(username)s.") % {"username": username})
-    if learner and permissions.can_view_learner(request.user, learner.id):
+    if learner:
         year = requested_year(request) or requested_year_now()
         labels = dict(SourceKind.choices)
         context.update(

@@ -1,0 +1,44 @@
+"""Import union organisations and cadres from an XLSX or CSV file, all or nothing."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from credit_plugin import api
+
+
+class Command(BaseCommand):
+    help = (
+        "Import organisations (组织代码, 组织名称, 级别, 上级代码) and cadres (用户名, 姓名, 组织代码, 干部类别, "
+        "任职日期, …) from XLSX or CSV. Any bad row rejects the whole file with every problem listed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--dry-run", action="store_true", help="Check and show what would change; write nothing.")
+        parser.add_argument("--create-users", action="store_true", help="Create LMS users that do not exist yet.")
+
+    def handle(self, *args, file, dry_run=False, create_users=False, verbosity=1, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"{file}: no such file")
+        result = api.import_cadres(data=path.read_bytes(), filename=path.name, dry_run=dry_run,
+                                   create_users=create_users)
+        for problem in result.errors:
+            self.stderr.write(str(problem))
+        if result.errors:
+            raise CommandError(f"{path.name}: {len(result.errors)} problems; nothing was written")
+        verb = "would write" if dry_run else "wrote"
+        if verbosity > 1 or dry_run:
+            for organisation in result.organisations:
+                state = "update" if organisation.exists else "create"
+                self.stdout.write(
+                    f"row {organisation.row}: organisation {organisation.code} {organisation.name} [{state}]"
+                )
+            for cadre in result.cadres:
+                state = "existing user" if cadre.user_exists else "new user"
+                self.stdout.write(f"row {cadre.row}: cadre {cadre.username} → {cadre.organisation_code} [{state}]")
+        self.stdout.write(
+            f"{path.name}: {verb} {len(result.organisations)} organisations and {len(result.cadres)} cadres "
+            f"({result.users_to_create} new LMS users)"
+        )
