@@ -21,6 +21,7 @@ from credit_plugin.cadres.records import (
     top_organisations,
     visible_organisations,
 )
+from credit_plugin.cadres.reminders import Reminder, ReminderRun, send_training_reminders
 from credit_plugin.cadres.tree import TreeError
 from credit_plugin.data import (
     BulkRecordResult,
@@ -64,6 +65,8 @@ __all__ = [
     "CadreProfileData",
     "ComplianceStatus",
     "OrganisationData",
+    "Reminder",
+    "ReminderRun",
     "StatusCounts",
     "TreeError",
     "UnknownOrganisation",
@@ -76,6 +79,7 @@ __all__ = [
     "compliance_status",
     "import_cadres",
     "mask_phone",
+    "send_training_reminders",
     "top_organisations",
     "visible_organisations",
     "CreditPolicy",

@@ -6,6 +6,8 @@ from django.core import checks
 
 from credit_plugin import config
 
+REMINDER_PERIODS = ("month", "week")
+
 
 def _non_negative_number_error(name, error_id):
     value = config.get(name)
@@ -31,6 +33,16 @@ def check_credit_settings(app_configs=None, **kwargs):
     errors = _non_negative_number_error("CADRE_TRAINING_YEARLY_CREDITS", "credit_plugin.E001")
     errors += _non_negative_number_error("CADRE_TRAINING_YEARLY_HOURS", "credit_plugin.E002")
     errors += _non_negative_number_error("CADRE_TRAINING_RECONCILE_INTERVAL", "credit_plugin.E004")
+    errors += _non_negative_number_error("CADRE_TRAINING_REMINDER_INTERVAL", "credit_plugin.E005")
+    period = config.get("CADRE_TRAINING_REMINDER_PERIOD")
+    if period not in REMINDER_PERIODS:
+        errors.append(
+            checks.Error(
+                f"CADRE_TRAINING_REMINDER_PERIOD must be one of {', '.join(REMINDER_PERIODS)}, not {period!r}.",
+                hint="Nobody gets the same reminder twice within one period; 'month' is the default.",
+                id="credit_plugin.E006",
+            )
+        )
     zone = config.get("CADRE_TRAINING_TIME_ZONE")
     try:
         ZoneInfo(str(zone))

@@ -34,6 +34,14 @@ DEFAULTS = {
     "CADRE_TRAINING_DEADLINE_WARNING_DAYS": 14,
     # Compliance exports of more rows than this run as a Celery task instead of in the request.
     "CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST": 2000,
+    # How often (seconds) the Celery beat runs send_training_reminders; 0 turns it off.
+    "CADRE_TRAINING_REMINDER_INTERVAL": 86400,
+    # Nobody gets the same reminder twice within one of these periods: "month" or "week".
+    "CADRE_TRAINING_REMINDER_PERIOD": "month",
+    # The language reminder e-mails are written in.
+    "CADRE_TRAINING_REMINDER_LANGUAGE": "zh-cn",
+    # How many cadres an administrator's digest names (the counts always cover all of them).
+    "CADRE_TRAINING_DIGEST_MAX_CADRES": 50,
 }
 
 

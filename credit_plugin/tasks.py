@@ -61,3 +61,11 @@ def export_compliance(export_id: str):
     from credit_plugin.cadres.exporting import run_export
 
     run_export(export_id=export_id)
+
+
+@shared_task(name="credit_plugin.tasks.send_training_reminders")
+def send_training_reminders():
+    """Periodic: this period's reminders to cadres behind on training and digests to their administrators."""
+    from credit_plugin.cadres.reminders import send_training_reminders as send
+
+    return send().as_dict()

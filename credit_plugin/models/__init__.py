@@ -11,6 +11,7 @@ from credit_plugin.models.cadres import (
 from credit_plugin.models.exports import ReportExport
 from credit_plugin.models.ledger import CreditRule, LedgerEntry, YearlyCap, YearlyPolicy, YearTotal
 from credit_plugin.models.lms_events import LmsEventReceipt
+from credit_plugin.models.reminders import ReminderSent
 
 __all__ = [
     "CadreCategory",
@@ -22,6 +23,7 @@ __all__ = [
     "Organisation",
     "OrganisationLevel",
     "OrganisationTarget",
+    "ReminderSent",
     "ReportExport",
     "TrainingAdministrator",
     "YearTotal",

@@ -17,16 +17,21 @@ def plugin_settings(settings):
         settings.LOCALE_PATHS = [*getattr(settings, "LOCALE_PATHS", []), LOCALE_DIR]
 
 
+# Celery beat entries: (entry name, task, setting giving its interval in seconds; 0 turns it off).
+BEAT_TASKS = (
+    ("credit_plugin.reconcile_credits", "credit_plugin.tasks.reconcile_credits", "CADRE_TRAINING_RECONCILE_INTERVAL"),
+    ("credit_plugin.send_training_reminders", "credit_plugin.tasks.send_training_reminders",
+     "CADRE_TRAINING_REMINDER_INTERVAL"),
+)
+
+
 def add_beat_schedule(settings):
-    """Run reconcile_credits periodically on the LMS's Celery beat (0 turns it off)."""
-    name = "CADRE_TRAINING_RECONCILE_INTERVAL"
-    interval = int(getattr(settings, name, DEFAULTS[name]))
+    """Put reconcile_credits and send_training_reminders on the LMS's Celery beat (an interval of 0: off)."""
     schedule = dict(getattr(settings, "CELERY_BEAT_SCHEDULE", {}) or {})
-    if interval > 0:
-        schedule["credit_plugin.reconcile_credits"] = {
-            "task": "credit_plugin.tasks.reconcile_credits",
-            "schedule": interval,
-        }
-    else:
-        schedule.pop("credit_plugin.reconcile_credits", None)
+    for entry, task, setting in BEAT_TASKS:
+        interval = int(getattr(settings, setting, DEFAULTS[setting]))
+        if interval > 0:
+            schedule[entry] = {"task": task, "schedule": interval}
+        else:
+            schedule.pop(entry, None)
     settings.CELERY_BEAT_SCHEDULE = schedule

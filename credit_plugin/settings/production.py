@@ -6,6 +6,8 @@ from credit_plugin.settings.common import add_beat_schedule
 # queue (Tutor's LMS worker listens on it) so they never hold up the short tasks of learners.
 LONG_TASKS = (
     "credit_plugin.tasks.reconcile_credits",
+    "credit_plugin.tasks.export_compliance",
+    "credit_plugin.tasks.send_training_reminders",
 )
 
 

@@ -143,6 +143,11 @@ CADRE_TRAINING_PLATFORM_RECORDS = "devhost.lms_bridge.BridgePlatformRecords"
 # The plugin's pages appear inside the devhost's header (language switch, login), as inside the LMS's.
 CADRE_TRAINING_BASE_TEMPLATE = "devhost/base.html"
 MEDIA_ROOT = VAR_DIR / "media"
+# Training reminders are written to files here instead of being sent (one file per run).
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "emails"
+DEFAULT_FROM_EMAIL = "培训管理 <training@example.com>"
+LMS_ROOT_URL = "http://127.0.0.1:8000"
 
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 

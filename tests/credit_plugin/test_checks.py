@@ -16,6 +16,8 @@ def test_default_configuration_passes_the_checks():
         ("CADRE_TRAINING_YEARLY_CREDITS", -1),
         ("CADRE_TRAINING_YEARLY_HOURS", None),
         ("CADRE_TRAINING_TIME_ZONE", "Asia/Beijing"),
+        ("CADRE_TRAINING_REMINDER_INTERVAL", "daily"),
+        ("CADRE_TRAINING_REMINDER_PERIOD", "fortnight"),
     ],
 )
 def test_broken_setting_fails_the_check_and_names_it(setting, value):
@@ -37,12 +39,20 @@ def test_reconcile_runs_on_the_lms_celery_beat():
     assert entry == {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 3600}
 
 
+def test_reminders_run_daily_on_the_lms_celery_beat():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["credit_plugin.send_training_reminders"]
+    assert entry == {"task": "credit_plugin.tasks.send_training_reminders", "schedule": 86400}
+
+
 def test_production_settings_take_values_from_the_lms_yaml_and_keep_the_schedule():
     from types import SimpleNamespace
 
     from credit_plugin.settings import production
 
-    lms = SimpleNamespace(ENV_TOKENS={"CADRE_TRAINING_YEARLY_CREDITS": 100, "CADRE_TRAINING_RECONCILE_INTERVAL": 0},
+    lms = SimpleNamespace(ENV_TOKENS={"CADRE_TRAINING_YEARLY_CREDITS": 100, "CADRE_TRAINING_RECONCILE_INTERVAL": 0,
+                                      "CADRE_TRAINING_REMINDER_INTERVAL": 0},
                           CELERY_BEAT_SCHEDULE={"credit_plugin.reconcile_credits": {}, "other": {}})
     production.plugin_settings(lms)
     assert lms.CADRE_TRAINING_YEARLY_CREDITS == 100
@@ -70,4 +80,5 @@ def test_production_settings_keep_a_route_the_operator_chose():
     chosen = {"credit_plugin.tasks.reconcile_credits": {"queue": "edx.lms.core.low"}}
     lms = SimpleNamespace(HIGH_MEM_QUEUE="edx.lms.core.high_mem", EXPLICIT_QUEUES=dict(chosen))
     production.plugin_settings(lms)
-    assert lms.EXPLICIT_QUEUES == {"credit_plugin.tasks.reconcile_credits": {"queue": "edx.lms.core.low"}}
+    assert lms.EXPLICIT_QUEUES["credit_plugin.tasks.reconcile_credits"] == {"queue": "edx.lms.core.low"}
+    assert lms.EXPLICIT_QUEUES["credit_plugin.tasks.send_training_reminders"] == {"queue": "edx.lms.core.high_mem"}

@@ -24,6 +24,7 @@ def tutor_env(tmp_path_factory):
     tutor("plugins", "enable", "cadre_training")
     tutor("config", "save", "--set", "CADRE_TRAINING_YEARLY_CREDITS=100", "--set", "CADRE_TRAINING_YEARLY_HOURS=45",
           "--set", "CADRE_TRAINING_TIME_ZONE=Asia/Urumqi", "--set", "CADRE_TRAINING_RECONCILE_INTERVAL=1800",
+          "--set", "CADRE_TRAINING_REMINDER_INTERVAL=43200",
           "--set", "CADRE_TRAINING_PIP_REQUIREMENT=openedx-cadre-training==0.1.0")
     return root / "env", tutor
 
@@ -51,7 +52,7 @@ def test_settings_come_from_the_tutor_config(tutor_env, service):
     assert 'CADRE_TRAINING_TIME_ZONE = "Asia/Urumqi"' in settings
 
 
-def test_the_lms_settings_schedule_reconcile_on_celery_beat_and_run(tutor_env):
+def test_the_lms_settings_schedule_reconcile_and_reminders_on_celery_beat_and_run(tutor_env):
     env_dir, _ = tutor_env
     source = read(env_dir, "apps/openedx/settings/lms/production.py")
     def block(name):
@@ -63,6 +64,9 @@ def test_the_lms_settings_schedule_reconcile_on_celery_beat_and_run(tutor_env):
     assert namespace["CELERY_BEAT_SCHEDULE"] == {
         "other.task": {"task": "x", "schedule": 60},
         "credit_plugin.reconcile_credits": {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 1800},
+        "credit_plugin.send_training_reminders": {
+            "task": "credit_plugin.tasks.send_training_reminders", "schedule": 43200,
+        },
     }
 
 

@@ -11,6 +11,8 @@ CONFIG_DEFAULTS = {
     "CADRE_TRAINING_YEARLY_HOURS": 40,
     "CADRE_TRAINING_TIME_ZONE": "Asia/Shanghai",
     "CADRE_TRAINING_RECONCILE_INTERVAL": 3600,
+    "CADRE_TRAINING_REMINDER_INTERVAL": 86400,
+    "CADRE_TRAINING_REMINDER_PERIOD": "month",
     "CADRE_SURVEY_MIN_GROUP_SIZE": 5,
 }
 # Settings of the Tutor plugin itself, not of the suite (the operator's guide lists them).
@@ -106,6 +108,8 @@ CADRE_TRAINING_YEARLY_CREDITS = {{ CADRE_TRAINING_YEARLY_CREDITS }}
 CADRE_TRAINING_YEARLY_HOURS = {{ CADRE_TRAINING_YEARLY_HOURS }}
 CADRE_TRAINING_TIME_ZONE = "{{ CADRE_TRAINING_TIME_ZONE }}"
 CADRE_TRAINING_RECONCILE_INTERVAL = {{ CADRE_TRAINING_RECONCILE_INTERVAL }}
+CADRE_TRAINING_REMINDER_INTERVAL = {{ CADRE_TRAINING_REMINDER_INTERVAL }}
+CADRE_TRAINING_REMINDER_PERIOD = "{{ CADRE_TRAINING_REMINDER_PERIOD }}"
 CADRE_SURVEY_MIN_GROUP_SIZE = {{ CADRE_SURVEY_MIN_GROUP_SIZE }}
 # end openedx-cadre-training""",
     ),
@@ -114,12 +118,14 @@ CADRE_SURVEY_MIN_GROUP_SIZE = {{ CADRE_SURVEY_MIN_GROUP_SIZE }}
         "openedx-lms-common-settings",
         """# openedx-cadre-training: Celery beat
 CELERY_BEAT_SCHEDULE = dict(globals().get("CELERY_BEAT_SCHEDULE") or {})
-CELERY_BEAT_SCHEDULE.pop("credit_plugin.reconcile_credits", None)
-if CADRE_TRAINING_RECONCILE_INTERVAL > 0:
-    CELERY_BEAT_SCHEDULE["credit_plugin.reconcile_credits"] = {
-        "task": "credit_plugin.tasks.reconcile_credits",
-        "schedule": CADRE_TRAINING_RECONCILE_INTERVAL,
-    }
+for _entry, _task, _interval in (
+    ("credit_plugin.reconcile_credits", "credit_plugin.tasks.reconcile_credits", CADRE_TRAINING_RECONCILE_INTERVAL),
+    ("credit_plugin.send_training_reminders", "credit_plugin.tasks.send_training_reminders",
+     CADRE_TRAINING_REMINDER_INTERVAL),
+):
+    CELERY_BEAT_SCHEDULE.pop(_entry, None)
+    if _interval > 0:
+        CELERY_BEAT_SCHEDULE[_entry] = {"task": _task, "schedule": _interval}
 # end openedx-cadre-training: Celery beat""",
     ),
     ("local-docker-compose-prod-services", LOCAL_BEAT_SERVICE),
