@@ -18,6 +18,7 @@ from credit_plugin.cadres.records import (
     compliance_report,
     compliance_status,
     mask_phone,
+    organisation_lineage,
     top_organisations,
     visible_organisations,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "compliance_status",
     "import_cadres",
     "mask_phone",
+    "organisation_lineage",
     "send_training_reminders",
     "top_organisations",
     "visible_organisations",

@@ -4,12 +4,65 @@ The public Python API of the survey plugin.
 The demand_survey XBlock, views and other apps use only this module; nothing outside
 ``survey_plugin`` imports its models.
 """
-from survey_plugin import config
-from survey_plugin.data import SurveyPrivacyPolicy
+from datetime import date
 
-__all__ = ["SurveyPrivacyPolicy", "privacy_policy"]
+from survey_plugin import config
+from survey_plugin.catalogue import default_url, link_resource, resources_for_topics, save_topic, topics
+from survey_plugin.data import (
+    DemandRanking,
+    OptionTally,
+    ResourceData,
+    Respondent,
+    SubmittedAnswer,
+    SurveyError,
+    SurveyInfo,
+    SurveyPrivacyPolicy,
+    SurveyResults,
+    TopicData,
+    TopicDemand,
+)
+from survey_plugin.demand import DemandFilter, demand_ranking
+from survey_plugin.responses import my_answers, submit_response
+from survey_plugin.results import response_rows, survey_results
+
+__all__ = [
+    "DemandFilter",
+    "DemandRanking",
+    "OptionTally",
+    "Respondent",
+    "ResourceData",
+    "SubmittedAnswer",
+    "SurveyError",
+    "SurveyInfo",
+    "SurveyPrivacyPolicy",
+    "SurveyResults",
+    "TopicData",
+    "TopicDemand",
+    "default_url",
+    "demand_ranking",
+    "link_resource",
+    "my_answers",
+    "privacy_policy",
+    "resources_for_topics",
+    "response_rows",
+    "save_topic",
+    "submit_response",
+    "survey_results",
+    "tenure",
+    "topics",
+]
 
 
 def privacy_policy() -> SurveyPrivacyPolicy:
     """Return the configured privacy threshold and answer-length limit."""
     return SurveyPrivacyPolicy(min_group_size=config.min_group_size(), max_text_length=config.max_text_length())
+
+
+def tenure(*, took_office_on: date | None, today: date) -> str:
+    """"new" for a cadre appointed less than ``CADRE_SURVEY_NEW_CADRE_MONTHS`` ago, else "serving" ("" unknown)."""
+    if took_office_on is None:
+        return ""
+    months = (today.year - took_office_on.year) * 12 + today.month - took_office_on.month
+    if today.day < took_office_on.day:
+        months -= 1
+    return "new" if months < config.new_cadre_months() else "serving"

@@ -7,6 +7,10 @@ DEFAULTS = {
     "CADRE_SURVEY_MIN_GROUP_SIZE": 5,
     # Longest free-text answer accepted, in characters.
     "CADRE_SURVEY_MAX_TEXT_LENGTH": 2000,
+    # A cadre who took office less than this many months ago counts as newly appointed.
+    "CADRE_SURVEY_NEW_CADRE_MONTHS": 12,
+    # A topic in demand with fewer linked courses or units than this is a gap.
+    "CADRE_SURVEY_GAP_BELOW_RESOURCES": 2,
 }
 
 
@@ -21,3 +25,11 @@ def min_group_size() -> int:
 
 def max_text_length() -> int:
     return int(get("CADRE_SURVEY_MAX_TEXT_LENGTH"))
+
+
+def new_cadre_months() -> int:
+    return int(get("CADRE_SURVEY_NEW_CADRE_MONTHS"))
+
+
+def gap_below_resources() -> int:
+    return int(get("CADRE_SURVEY_GAP_BELOW_RESOURCES"))

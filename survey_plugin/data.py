@@ -1,5 +1,6 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -8,3 +9,105 @@ class SurveyPrivacyPolicy:
 
     min_group_size: int
     max_text_length: int
+
+
+class SurveyError(Exception):
+    """A response or request the plugin refuses; ``code`` for programs, ``message`` for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+@dataclass(frozen=True)
+class SurveyInfo:
+    """The survey block as the plugin keeps it: its usage key, course, title and privacy."""
+
+    survey_key: str
+    course_key: str
+    title: str
+    anonymous: bool
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """
+    Who answers. ``learner_id`` is the LMS user id; it is kept only on a named survey's
+    response. The rest is what filtered demand needs: the codes of the respondent's organisation
+    and those above it (root first), cadre category and tenure ("new" or "serving"), when known.
+    """
+
+    learner_id: int
+    organisation_lineage: tuple[str, ...] = ()
+    cadre_category: str = ""
+    tenure: str = ""
+
+
+@dataclass(frozen=True)
+class SubmittedAnswer:
+    """
+    One validated answer. ``choices`` are option ids or topic codes in the learner's order;
+    ``ranked`` says that order is a ranking (1 = first); ``topics`` that they are topic codes.
+    """
+
+    question_id: str
+    choices: tuple[str, ...] = ()
+    rating: int | None = None
+    text: str = ""
+    ranked: bool = False
+    topics: bool = False
+
+
+@dataclass(frozen=True)
+class TopicData:
+    code: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ResourceData:
+    """A course or unit linked to a topic, as a learner who asked for the topic sees it."""
+
+    topic_code: str
+    topic_name: str
+    key: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class OptionTally:
+    option: str
+    count: int
+    average_rank: Decimal | None  # for rankings and ranked topic menus
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    """A survey's results; ``hidden`` when an anonymous survey has too few responses to show any."""
+
+    responses: int
+    hidden: bool
+    tallies: dict  # question id -> tuple[OptionTally, ...], most chosen first
+    texts: dict  # question id -> tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicDemand:
+    """How many respondents asked for a topic, and whether content for it is missing (a gap)."""
+
+    topic: TopicData
+    requests: int
+    first_choice: int
+    resources: int
+    gap: bool
+
+
+@dataclass(frozen=True)
+class DemandRanking:
+    """Topics ranked by demand; ``hidden`` when the filtered group is smaller than the privacy threshold."""
+
+    respondents: int
+    hidden: bool
+    topics: tuple[TopicDemand, ...]

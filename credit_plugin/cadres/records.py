@@ -117,3 +117,14 @@ def administrators_of(*, organisation_path: str) -> list[int]:
         TrainingAdministrator.objects.filter(organisation_id__in=ancestor_ids(organisation_path))
         .values_list("user_id", flat=True).distinct()
     )
+
+
+def organisation_lineage(*, code: str) -> tuple[str, ...]:
+    """Codes of the organisation and every one above it, root first (empty for an unknown code)."""
+    from credit_plugin.cadres.tree import ancestor_ids
+
+    organisation = Organisation.objects.filter(code=code).first()
+    if organisation is None:
+        return ()
+    codes = dict(Organisation.objects.filter(id__in=ancestor_ids(organisation.path)).values_list("id", "code"))
+    return tuple(codes[pk] for pk in ancestor_ids(organisation.path) if pk in codes)

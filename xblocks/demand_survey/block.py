@@ -1,10 +1,28 @@
-"""The demand_survey XBlock: fields, views and thin handlers."""
+"""
+The demand_survey XBlock: fields, views and thin JSON handlers.
+
+Questions live in the block (OLX); responses live in survey_plugin's tables, reached only through
+``survey_plugin.api``, so demand adds up across courses and an anonymous survey's answers are
+never kept with the learner.
+"""
+import json
+from datetime import UTC, datetime
+
+from lxml import etree
 from web_fragments.fragment import Fragment
+from webob import Response
 from xblock.core import XBlock
-from xblock.fields import Scope, String
+from xblock.fields import Boolean, Scope, String
 from xblock.utils.resources import ResourceLoader
 
+from survey_plugin import api as survey_api
+from xblocks.demand_survey import exports, olx, presentation
+from xblocks.demand_survey.answers import AnswerError, check_answers
+from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
+from xblocks.demand_survey.respondent import respondent_for
+
 loader = ResourceLoader(__name__)
+MAX_BODY = 256 * 1024
 
 
 def _(text):
@@ -12,7 +30,16 @@ def _(text):
     return text
 
 
+def _now():
+    return datetime.now(UTC)
+
+
+def _parse_moment(value: str):
+    return datetime.fromisoformat(value) if value else None
+
+
 @XBlock.needs("i18n")
+@XBlock.wants("user")
 class DemandSurveyBlock(XBlock):
     """A learning-demand survey: learners say which topics they need and are shown matching content."""
 
@@ -23,25 +50,345 @@ class DemandSurveyBlock(XBlock):
         default=_("Demand survey"),
         enforce_type=True,
     )
+    intro = String(
+        display_name=_("Introduction"),
+        help=_("Plain text shown above the questions: why the survey is asked and what happens next."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    anonymous = Boolean(
+        display_name=_("Anonymous"),
+        help=_("Keep answers apart from who gave them; learners are told before answering."),
+        scope=Scope.settings,
+        default=True,
+        enforce_type=True,
+    )
+    opens_at = String(
+        display_name=_("Opens"),
+        help=_("ISO date-time the survey opens; empty: open now."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    closes_at = String(
+        display_name=_("Closes"),
+        help=_("ISO date-time the survey closes; empty: never."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    editable = Boolean(
+        display_name=_("Answers can be changed"),
+        help=_("Learners may change their response until the survey closes."),
+        scope=Scope.settings,
+        default=True,
+        enforce_type=True,
+    )
+    show_results = Boolean(
+        display_name=_("Show results to learners"),
+        help=_("After answering, learners see the aggregate results."),
+        scope=Scope.settings,
+        default=False,
+        enforce_type=True,
+    )
+    questions_json = String(
+        display_name=_("Questions"),
+        help=_("The questions, in order, as JSON."),
+        scope=Scope.content,
+        default="[]",
+        enforce_type=True,
+    )
 
+    editable_fields = ("display_name",)
+
+    # --- reading the block's content ---------------------------------------------------------
+    @property
+    def questions(self) -> list[SurveyQuestion]:
+        return [SurveyQuestion.from_dict(item) for item in json.loads(self.questions_json or "[]")]
+
+    def _translate(self, text):
+        return self.runtime.service(self, "i18n").gettext(text)
+
+    @property
+    def survey_key(self) -> str:
+        location = getattr(self, "location", None)
+        return str(location) if location is not None else str(self.scope_ids.usage_id)
+
+    def _survey_info(self) -> survey_api.SurveyInfo:
+        course = getattr(self, "course_id", None) or getattr(getattr(self, "location", None), "course_key", "")
+        return survey_api.SurveyInfo(
+            survey_key=self.survey_key, course_key=str(course or ""), title=self.display_name,
+            anonymous=self.anonymous,
+        )
+
+    def _user_attributes(self) -> dict:
+        user = self.runtime.service(self, "user")
+        return user.get_current_user().opt_attrs if user else {}
+
+    def _user_id(self) -> int | None:
+        user_id = self._user_attributes().get("edx-platform.user_id")
+        return int(user_id) if user_id is not None else None
+
+    def _is_staff(self) -> bool:
+        attributes = self._user_attributes()
+        return bool(attributes.get("edx-platform.user_is_staff")) or attributes.get("edx-platform.user_role") in (
+            "staff", "instructor",
+        )
+
+    def _window(self) -> str:
+        """"open", "not_open" or "closed" now."""
+        now, opens, closes = _now(), _parse_moment(self.opens_at), _parse_moment(self.closes_at)
+        if opens and now < opens:
+            return "not_open"
+        if closes and now > closes:
+            return "closed"
+        return "open"
+
+    def _topic_names(self) -> dict[str, str]:
+        return {topic.code: topic.name for topic in survey_api.topics()}
+
+    # --- views --------------------------------------------------------------------------------
     def student_view(self, context=None):
-        """The learner's view: the survey title and its questions."""
+        i18n = self.runtime.service(self, "i18n")
+        questions, topic_names = self.questions, self._topic_names()
+        user_id = self._user_id()
+        mine = survey_api.my_answers(survey_key=self.survey_key, learner_id=user_id) if user_id is not None else None
+        window = self._window()
+        staff_results = self._results_view(questions, topic_names) if self._is_staff() else None
+        context = {
+            "block": self,
+            "display_name": i18n.gettext(self.display_name),
+            "window": window,
+            "answered": mine is not None,
+            "can_answer": user_id is not None and window == "open" and (mine is None or self.editable),
+            "questions": presentation.form_questions(questions, topic_names, mine or {}),
+            "max_text_length": survey_api.privacy_policy().max_text_length,
+            "resources": self._resources(mine) if mine is not None else [],
+            "staff_results": staff_results,
+            "staff_results_html": self._results_html(staff_results) if staff_results else "",
+            "export_url": self.runtime.handler_url(self, "export").rstrip("/?") if self._is_staff() else "",
+        }
+        html = loader.render_django_template("templates/student_view.html", context, i18n_service=i18n)
+        fragment = Fragment(html)
+        fragment.add_css(loader.load_unicode("static/css/demand_survey.css"))
+        fragment.add_javascript(loader.load_unicode("static/js/demand_survey.js"))
+        fragment.initialize_js("DemandSurveyBlock", {"text": self._ui_text()})
+        return fragment
+
+    def _ui_text(self) -> dict:
+        t = self._translate
+        return {
+            "saved": t(_("Thank you: your answers are saved.")),
+            "resources": t(_("Learning resources for the topics you picked")),
+            "no_resources": t(_("No courses are linked to these topics yet; your request has been passed on.")),
+            "results": t(_("Results so far")),
+            "responses": t(_("responses")),
+            "failed": t(_("Not saved:")),
+            "offline": t(_("The answers could not be sent. Check the connection and try again.")),
+        }
+
+    def student_view_data(self, context=None):
+        """For the Open edX mobile apps: the survey's settings and questions (there are no answer keys)."""
+        return {
+            "display_name": self.display_name,
+            "intro": self.intro,
+            "anonymous": self.anonymous,
+            "opens_at": self.opens_at,
+            "closes_at": self.closes_at,
+            "editable": self.editable,
+            "show_results": self.show_results,
+            "questions": [question.to_dict() for question in self.questions],
+        }
+
+    def _resources(self, answers: dict) -> list[dict]:
+        codes = [code for question in self.questions if question.kind is QuestionKind.TOPICS
+                 for code in (answers.get(question.id).choices if answers.get(question.id) else ())]
+        return [
+            {"topic": resource.topic_name, "title": resource.title, "url": resource.url}
+            for resource in survey_api.resources_for_topics(codes=codes)
+        ]
+
+    def _results_html(self, results: dict) -> str:
+        """The bar charts and free-text answers, escaped; the same markup for staff and for learners."""
+        return loader.render_django_template("templates/results.html", {"results": results},
+                                             i18n_service=self.runtime.service(self, "i18n"))
+
+    def _results_view(self, questions, topic_names) -> dict:
+        results = survey_api.survey_results(survey_key=self.survey_key)
+        return presentation.results_view(questions, results, topic_names,
+                                         min_group=survey_api.privacy_policy().min_group_size)
+
+    # --- handlers -----------------------------------------------------------------------------
+    def _json(self, payload, status=200):
+        return Response(
+            json.dumps(payload, ensure_ascii=False), status=status, content_type="application/json", charset="utf-8"
+        )
+
+    def _error(self, code, message, status=400):
+        return self._json({"error": code, "message": message}, status=status)
+
+    def _body(self, request) -> dict:
+        if len(request.body) > MAX_BODY:
+            raise AnswerError("too_large", self._translate(_("The request is too large.")))
+        try:
+            data = json.loads(request.body.decode("utf-8") or "{}")
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise AnswerError("malformed_json", self._translate(_("The request is not valid JSON."))) from error
+        if not isinstance(data, dict):
+            raise AnswerError("malformed_json", self._translate(_("The request is not valid JSON.")))
+        return data
+
+    @XBlock.handler
+    def submit(self, request, suffix=""):
+        """Store the learner's response (all or nothing) and answer with the resources for their topics."""
+        user_id = self._user_id()
+        if user_id is None:
+            return self._error("not_authenticated", self._translate(_("Log in to answer.")), status=403)
+        try:
+            data = self._body(request)
+            window = self._window()
+            if window != "open":
+                message = _("The survey is closed.") if window == "closed" else _("The survey is not open yet.")
+                raise AnswerError(window, self._translate(message))
+            questions = self.questions
+            answers = check_answers(
+                questions, data.get("answers"),
+                topic_codes={topic.code for topic in survey_api.topics()},
+                max_text_length=survey_api.privacy_policy().max_text_length,
+            )
+            first = survey_api.submit_response(
+                survey=self._survey_info(), respondent=respondent_for(user_id), answers=answers,
+                editable=self.editable,
+            )
+        except (AnswerError, survey_api.SurveyError) as error:
+            return self._error(error.code, error.message)
+        mine = {answer.question_id: answer for answer in answers}
+        payload = {"saved": True, "first": first, "resources": self._resources(mine), "results": None}
+        if self.show_results:
+            payload["results"] = self._results_view(questions, self._topic_names())
+            payload["results_html"] = self._results_html(payload["results"])
+        return self._json(payload)
+
+    @XBlock.handler
+    def results(self, request, suffix=""):
+        """The aggregate results: for staff, and for learners who answered when the author allows it."""
+        user_id = self._user_id()
+        allowed = self._is_staff() or (
+            self.show_results and user_id is not None
+            and survey_api.my_answers(survey_key=self.survey_key, learner_id=user_id) is not None
+        )
+        if not allowed:
+            return self._error("forbidden", self._translate(_("The results are not shown to you.")), status=403)
+        return self._json(self._results_view(self.questions, self._topic_names()))
+
+    @XBlock.handler
+    def export(self, request, suffix=""):
+        """Every response as XLSX or CSV (``?format=``); an anonymous survey's file says nothing about who."""
+        if not self._is_staff():
+            return self._error("forbidden", self._translate(_("Only course staff can export responses.")), status=403)
+        file_format = request.GET.get("format", "xlsx")
+        if file_format not in exports.FORMATS:
+            return self._error("bad_format", self._translate(_("Choose the format xlsx or csv.")))
+        questions = self.questions
+        header = exports.header(questions, anonymous=self.anonymous, translate=self._translate)
+        rows = survey_api.response_rows(survey_key=self.survey_key, question_ids=[q.id for q in questions])
+        content, content_type = exports.write(file_format, header, rows, title=self.display_name)
+        response = Response(body=content, content_type=content_type)
+        response.headers["Content-Disposition"] = f'attachment; filename="survey-responses.{file_format}"'
+        return response
+
+    # --- authoring ------------------------------------------------------------------------------
+    def studio_view(self, context=None):
         i18n = self.runtime.service(self, "i18n")
         html = loader.render_django_template(
-            "templates/student_view.html",
-            {"display_name": i18n.gettext(self.display_name)},
+            "templates/studio_view.html",
+            {
+                "block": self,
+                "questions_text": json.dumps(json.loads(self.questions_json or "[]"), ensure_ascii=False, indent=2),
+                "problems": survey_problems(self.questions),
+                "topics": survey_api.topics(),
+            },
             i18n_service=i18n,
         )
         fragment = Fragment(html)
         fragment.add_css(loader.load_unicode("static/css/demand_survey.css"))
+        fragment.add_javascript(loader.load_unicode("static/js/studio.js"))
+        t = self._translate
+        fragment.initialize_js("DemandSurveyStudio", {"text": {
+            "checked": t(_("Checked: {count} questions. Nothing is saved yet.")),
+            "saved": t(_("Saved: {count} questions.")),
+            "refused": t(_("Not saved:")),
+        }})
         return fragment
 
-    def student_view_data(self, context=None):
-        """What the Open edX mobile apps need to show the block."""
-        return {"display_name": self.display_name}
+    @XBlock.handler
+    def studio_submit(self, request, suffix=""):
+        """Save the settings and questions, all or nothing; ``dry_run`` only checks them."""
+        if not self._is_staff():
+            return self._error("forbidden", self._translate(_("Only course staff can edit.")), status=403)
+        try:
+            data = self._body(request)
+            return self._json(self._studio_submit(data))
+        except AnswerError as error:
+            return self._error(error.code, error.message)
+
+    def _studio_submit(self, data) -> dict:
+        t = self._translate
+        try:
+            items = json.loads(data.get("questions") or "[]")
+            if not isinstance(items, list):
+                raise ValueError(t(_("the questions must be a JSON list")))
+            questions = [SurveyQuestion.from_dict(item) for item in items]
+        except (ValueError, TypeError) as error:
+            message = t(_("The questions are not valid: {error}")).format(error=error)
+            raise AnswerError("bad_questions", message) from error
+        problems = survey_problems(questions)
+        known_topics = {topic.code for topic in survey_api.topics()}
+        for question in questions:
+            unknown = sorted(set(question.topics) - known_topics)
+            if unknown:
+                problems.append(t(_("question {id}: not topics of the catalogue: {codes}")).format(
+                    id=question.id, codes=", ".join(unknown)))
+        for name in ("opens_at", "closes_at"):
+            if data.get(name):
+                try:
+                    _parse_moment(str(data[name]))
+                except ValueError:
+                    problems.append(t(_("{value} is not a date and time like 2026-12-01T09:00+08:00.")).format(
+                        value=data[name]))
+        if problems:
+            raise AnswerError("bad_questions", "\n".join(problems))
+        report = {"questions": len(questions), "saved": False}
+        if data.get("dry_run"):
+            return report
+        self.display_name = str(data.get("display_name") or self.display_name)
+        self.intro = str(data.get("intro", self.intro))
+        for name in ("anonymous", "editable", "show_results"):
+            if name in data:
+                setattr(self, name, bool(data[name]))
+        self.opens_at, self.closes_at = str(data.get("opens_at") or ""), str(data.get("closes_at") or "")
+        self.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
+        return {**report, "saved": True}
+
+    # --- OLX -----------------------------------------------------------------------------------
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        block = super().parse_xml(etree.Element(node.tag, node.attrib), runtime, keys)
+        intro, questions = olx.read_children(node)
+        block.intro = intro
+        block.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
+        return block
+
+    def add_xml_to_node(self, node):
+        questions, intro = self.questions, self.intro
+        super().add_xml_to_node(node)
+        for name in ("questions_json", "intro"):
+            node.attrib.pop(name, None)
+        olx.write_children(node, intro, questions)
 
     @staticmethod
     def workbench_scenarios():
-        return [
-            ("Demand survey (问卷调查)", '<demand_survey display_name="学习需求调查"/>'),
-        ]
+        from xblocks.demand_survey.demo import demo_survey_xml
+
+        return [("Demand survey (问卷调查)", demo_survey_xml())]

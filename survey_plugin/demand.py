@@ -1,0 +1,82 @@
+"""
+Demand across every survey: topics ranked by how many respondents asked for them, with
+filters, and the gaps (topics in demand with little or no linked content) for course authors.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+
+from survey_plugin import config
+from survey_plugin.data import DemandRanking, TopicData, TopicDemand
+from survey_plugin.models import Topic, TopicPick, TopicResource
+
+
+@dataclass(frozen=True)
+class DemandFilter:
+    """Which respondents to count; empty fields do not filter."""
+
+    start: date | None = None
+    end: date | None = None
+    organisation_code: str = ""
+    cadre_category: str = ""
+    tenure: str = ""
+    course_key: str = ""
+    topic_codes: tuple[str, ...] = ()
+
+    @property
+    def narrows(self) -> bool:
+        return bool(self.start or self.end or self.organisation_code or self.cadre_category or self.tenure
+                    or self.course_key)
+
+
+def demand_ranking(where: DemandFilter = DemandFilter()) -> DemandRanking:
+    """
+    Topics by requests (then by first choices). A group of fewer respondents than
+    ``CADRE_SURVEY_MIN_GROUP_SIZE`` is shown as hidden, never as counts, so no filter singles
+    anyone out.
+    """
+    picks = _picks(where)
+    respondents = picks.values("response_id").distinct().count()
+    if respondents < config.min_group_size():
+        return DemandRanking(respondents=respondents, hidden=True, topics=())
+    counted = {
+        row["topic_id"]: row
+        for row in picks.values("topic_id").annotate(requests=Count("id"), first=Count("id", filter=Q(rank=1)))
+    }
+    resources = dict(
+        TopicResource.objects.values("topic_id").annotate(n=Count("id")).values_list("topic_id", "n")
+    )
+    below = config.gap_below_resources()
+    topics = Topic.objects.filter(id__in=list(counted))
+    ranked = sorted(
+        (
+            TopicDemand(
+                topic=TopicData(code=topic.code, name=topic.name, description=topic.description),
+                requests=counted[topic.id]["requests"], first_choice=counted[topic.id]["first"],
+                resources=resources.get(topic.id, 0), gap=resources.get(topic.id, 0) < below,
+            )
+            for topic in topics
+        ),
+        key=lambda demand: (-demand.requests, -demand.first_choice, demand.topic.code),
+    )
+    return DemandRanking(respondents=respondents, hidden=False, topics=tuple(ranked))
+
+
+def _picks(where: DemandFilter):
+    picks = TopicPick.objects.all()
+    if where.start:
+        picks = picks.filter(picked_on__gte=where.start)
+    if where.end:
+        picks = picks.filter(picked_on__lte=where.end)
+    if where.organisation_code:
+        picks = picks.filter(organisation_lineage__contains=f"/{where.organisation_code}/")
+    if where.cadre_category:
+        picks = picks.filter(cadre_category=where.cadre_category)
+    if where.tenure:
+        picks = picks.filter(tenure=where.tenure)
+    if where.course_key:
+        picks = picks.filter(response__survey__course_key=where.course_key)
+    if where.topic_codes:
+        picks = picks.filter(topic__code__in=where.topic_codes)
+    return picks

@@ -1,0 +1,76 @@
+"""What the templates and the JavaScript show: the form with the learner's answers, and the results."""
+from decimal import ROUND_HALF_UP, Decimal
+
+from xblocks.demand_survey.questions import RATING_SCALE, QuestionKind, SurveyQuestion
+
+
+def offered_topics(question: SurveyQuestion, topic_names: dict[str, str]) -> list[tuple[str, str]]:
+    """(code, name) of the topics a menu offers: the question's own list, or the whole catalogue."""
+    codes = [code for code in question.topics if code in topic_names] if question.topics else list(topic_names)
+    return [(code, topic_names[code]) for code in codes]
+
+
+def form_questions(questions: list[SurveyQuestion], topic_names: dict[str, str], mine: dict) -> list[dict]:
+    """Each question for the form, with the learner's earlier answer filled in."""
+    shown = []
+    for number, question in enumerate(questions, start=1):
+        answer = mine.get(question.id)
+        chosen = list(answer.choices) if answer else []
+        choices = offered_topics(question, topic_names) if question.kind is QuestionKind.TOPICS else [
+            (option.id, option.text) for option in question.options
+        ]
+        shown.append({
+            **question.to_dict(),
+            "number": number,
+            "choices": [
+                {"id": choice_id, "text": text, "checked": choice_id in chosen,
+                 "rank": chosen.index(choice_id) + 1 if choice_id in chosen else ""}
+                for choice_id, text in choices
+            ],
+            "rank_numbers": list(range(1, (question.max_picks or len(choices)) + 1))
+            if question.kind is QuestionKind.TOPICS else list(range(1, len(choices) + 1)),
+            "rating_values": [{"value": value, "checked": answer is not None and answer.rating == value}
+                              for value in RATING_SCALE],
+            "text": answer.text if answer else "",
+        })
+    return shown
+
+
+def _percent(count: int, total: int) -> int:
+    return int((Decimal(100 * count) / total).quantize(Decimal(1), ROUND_HALF_UP)) if total else 0
+
+
+def results_view(questions: list[SurveyQuestion], results, topic_names: dict[str, str], *, min_group: int) -> dict:
+    """Per-question rows (label, count, percent of responses, average rank) and free-text answers."""
+    total = results.responses
+    shown = []
+    for question in questions:
+        tallies = {tally.option: tally for tally in results.tallies.get(question.id, ())}
+        if question.kind is QuestionKind.TOPICS:
+            order = sorted(tallies, key=lambda code: (-tallies[code].count, code))
+            labels = {code: topic_names.get(code, code) for code in order}
+        elif question.kind is QuestionKind.RATING:
+            order, labels = [str(value) for value in RATING_SCALE], {str(value): str(value) for value in RATING_SCALE}
+        else:
+            order = [option.id for option in question.options]
+            labels = {option.id: option.text for option in question.options}
+        if question.kind is QuestionKind.RANKING:
+            order.sort(key=lambda option: tallies[option].average_rank if option in tallies else Decimal(999))
+        rows = [
+            {
+                "option": option, "label": labels[option], "count": tallies[option].count if option in tallies else 0,
+                "percent": _percent(tallies[option].count if option in tallies else 0, total),
+                "average_rank": str(tallies[option].average_rank) if option in tallies and
+                tallies[option].average_rank is not None else "",
+            }
+            for option in order
+        ]
+        entry = {"id": question.id, "prompt": question.prompt, "kind": question.kind.value, "rows": rows,
+                 "texts": list(results.texts.get(question.id, ()))}
+        if question.kind is QuestionKind.RATING:
+            answered = sum(row["count"] for row in rows)
+            entry["average"] = str((Decimal(sum(int(row["option"]) * row["count"] for row in rows)) / answered)
+                                   .quantize(Decimal("0.01"), ROUND_HALF_UP)) if answered else ""
+        shown.append(entry)
+    return {"responses": total, "hidden": results.hidden, "min_group": min_group,
+            "questions": [] if results.hidden else shown}

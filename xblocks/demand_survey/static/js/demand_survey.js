@@ -1,0 +1,76 @@
+/* The learner's side of the demand survey: collect the answers, send them, show the matching
+   resources (and the results, when the author shows them). The form itself is server-rendered. */
+function DemandSurveyBlock(runtime, element, init) {
+  "use strict";
+  var root = element.querySelector ? element : element[0];
+  var T = init.text;
+  var form = root.querySelector(".demand-survey__form");
+  if (!form) { return; }
+
+  function esc(text) {
+    var div = document.createElement("div"); div.textContent = text == null ? "" : String(text); return div.innerHTML;
+  }
+  function say(text) { form.querySelector(".ds-message").textContent = text || ""; }
+
+  function answerOf(fieldset) {
+    var kind = fieldset.dataset.kind, name = fieldset.dataset.question;
+    var inputs = fieldset.querySelectorAll("[name='" + name + "']");
+    var picked = [];
+    if (kind === "single" || kind === "rating") {
+      for (var i = 0; i < inputs.length; i++) {
+        if (inputs[i].checked) { return kind === "rating" ? parseInt(inputs[i].value, 10) : inputs[i].value; }
+      }
+      return null;
+    }
+    if (kind === "text") { return inputs[0].value; }
+    if (kind === "ranking" || (kind === "topics" && fieldset.dataset.ranked === "true")) {
+      for (var j = 0; j < inputs.length; j++) {
+        if (inputs[j].value) { picked.push([parseInt(inputs[j].value, 10), inputs[j].dataset.choice]); }
+      }
+      picked.sort(function (a, b) { return a[0] - b[0]; });
+      return picked.map(function (pair) { return pair[1]; });
+    }
+    for (var k = 0; k < inputs.length; k++) { if (inputs[k].checked) { picked.push(inputs[k].value); } }
+    return picked;
+  }
+
+  function showAfter(data) {
+    var after = root.querySelector(".ds-after"), html = "<p class='ds-saved'>" + esc(T.saved) + "</p>";
+    html += "<h3>" + esc(T.resources) + "</h3>";
+    if (data.resources.length) {
+      html += "<ul class='ds-resources'>" + data.resources.map(function (r) {
+        return "<li><a href='" + esc(r.url) + "'>" + esc(r.title) + "</a> <span class='ds-topic'>" + esc(r.topic) + "</span></li>";
+      }).join("") + "</ul>";
+    } else {
+      html += "<p>" + esc(T.no_resources) + "</p>";
+    }
+    if (data.results_html) { html += "<h3>" + esc(T.results) + "</h3>" + data.results_html; }
+    after.innerHTML = html;
+    var saved = after.querySelector(".ds-saved");
+    saved.setAttribute("tabindex", "-1");
+    saved.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var answers = {};
+    form.querySelectorAll(".ds-question").forEach(function (fieldset) {
+      answers[fieldset.dataset.question] = answerOf(fieldset);
+    });
+    var button = form.querySelector(".ds-submit");
+    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
+    button.disabled = true; say("");
+    fetch(runtime.handlerUrl(root, "submit"), {
+      method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : ""},
+      body: JSON.stringify({answers: answers})
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) { throw data; }
+        return data;
+      });
+    }).then(showAfter, function (error) {
+      say(error && error.message ? T.failed + " " + error.message : T.offline);
+    }).then(function () { button.disabled = false; });
+  });
+}
