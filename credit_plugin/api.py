@@ -19,6 +19,7 @@ from credit_plugin.cadres.records import (
     compliance_status,
     mask_phone,
     organisation_lineage,
+    report_organisations,
     top_organisations,
     visible_organisations,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "import_cadres",
     "mask_phone",
     "organisation_lineage",
+    "report_organisations",
     "send_training_reminders",
     "top_organisations",
     "visible_organisations",

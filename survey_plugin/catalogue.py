@@ -1,4 +1,6 @@
 """The topic catalogue: the topics a survey's topic menu offers and the content linked to each."""
+from django.db import models
+
 from survey_plugin.data import ResourceData, TopicData
 from survey_plugin.models import Topic, TopicResource
 
@@ -42,3 +44,10 @@ def default_url(key: str) -> str:
         course = "course-v1:" + key.removeprefix("block-v1:").split("+type@", 1)[0]
         return f"/courses/{course}/jump_to/{key}"
     return ""
+
+
+def course_topic_codes(*, course_key: str) -> set[str]:
+    """Codes of the topics linked to the course itself or to one of its units."""
+    unit_prefix = "block-v1:" + course_key.removeprefix("course-v1:") + "+type@"
+    rows = TopicResource.objects.filter(models.Q(key=course_key) | models.Q(key__startswith=unit_prefix))
+    return set(rows.values_list("topic__code", flat=True))

@@ -11,6 +11,11 @@ DEFAULTS = {
     "CADRE_SURVEY_NEW_CADRE_MONTHS": 12,
     # A topic in demand with fewer linked courses or units than this is a gap.
     "CADRE_SURVEY_GAP_BELOW_RESOURCES": 2,
+    # Who may see demand for which organisations: a function (viewer) -> {"everything", "roots",
+    # "choices"}; the cadre records' by default. Empty: global staff see everything, nobody else anything.
+    "CADRE_SURVEY_ORGANISATION_SCOPE": "credit_plugin.api.report_organisations",
+    # The template the demand pages extend (blocks: title, head, content); the LMS theme may name its own.
+    "CADRE_SURVEY_BASE_TEMPLATE": "survey_plugin/base.html",
 }
 
 

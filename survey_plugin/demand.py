@@ -23,11 +23,9 @@ class DemandFilter:
     tenure: str = ""
     course_key: str = ""
     topic_codes: tuple[str, ...] = ()
+    # The viewer's subtrees (root codes): only respondents below one of them count; None: everyone.
+    within: tuple[str, ...] | None = None
 
-    @property
-    def narrows(self) -> bool:
-        return bool(self.start or self.end or self.organisation_code or self.cadre_category or self.tenure
-                    or self.course_key)
 
 
 def demand_ranking(where: DemandFilter = DemandFilter()) -> DemandRanking:
@@ -65,6 +63,11 @@ def demand_ranking(where: DemandFilter = DemandFilter()) -> DemandRanking:
 
 def _picks(where: DemandFilter):
     picks = TopicPick.objects.all()
+    if where.within is not None:
+        inside = Q(pk__in=[])
+        for code in where.within:
+            inside |= Q(organisation_lineage__contains=f"/{code}/")
+        picks = picks.filter(inside)
     if where.start:
         picks = picks.filter(picked_on__gte=where.start)
     if where.end:

@@ -9,7 +9,7 @@ from datetime import date
 from credit_plugin.cadres import report
 from credit_plugin.cadres.scope import scope_of
 from credit_plugin.data import CadreCompliance, CadreProfileData, OrganisationData, StatusCounts
-from credit_plugin.models import CadreProfile, Organisation, TrainingAdministrator
+from credit_plugin.models import CadreCategory, CadreProfile, Organisation, TrainingAdministrator
 
 
 class UnknownOrganisation(LookupError):
@@ -128,3 +128,19 @@ def organisation_lineage(*, code: str) -> tuple[str, ...]:
         return ()
     codes = dict(Organisation.objects.filter(id__in=ancestor_ids(organisation.path)).values_list("id", "code"))
     return tuple(codes[pk] for pk in ancestor_ids(organisation.path) if pk in codes)
+
+
+def report_organisations(*, viewer) -> dict:
+    """
+    What other apps' reports (survey demand) may show ``viewer``, as plain data: ``everything``
+    for a province administrator, the codes of the subtrees' ``roots`` they administer, and
+    ``choices`` — (code, name, depth) of every organisation they see, for a filter.
+    """
+    scope = scope_of(viewer)
+    visible = visible_organisations(viewer=viewer) if scope.is_admin else []
+    return {
+        "everything": scope.everything,
+        "roots": [organisation.code for organisation in top_organisations(viewer=viewer)] if scope.is_admin else [],
+        "choices": [(organisation.code, organisation.name, organisation.depth) for organisation in visible],
+        "categories": [(value, str(label)) for value, label in CadreCategory.choices],
+    }

@@ -1,0 +1,102 @@
+"""The training administrators' demand dashboard, its exports, and the Studio page of a course's demand."""
+import csv
+import io
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from survey_plugin import config
+from survey_plugin.audience import demand_scope
+from survey_plugin.catalogue import course_topic_codes
+from survey_plugin.demand import DemandFilter, demand_ranking
+from survey_plugin.filters import FilterError, requested_demand
+
+EXPORT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _ranking_for(request):
+    scope = demand_scope(request.user)
+    if not scope.may_read:
+        raise PermissionDenied
+    try:
+        requested = requested_demand(request.GET, scope)
+    except FilterError as error:
+        if error.not_found:
+            raise Http404(error.message) from error
+        return scope, None, None, HttpResponseBadRequest(error.message)
+    return scope, requested, demand_ranking(requested.where), None
+
+
+def _rows(ranking):
+    most = max((demand.requests for demand in ranking.topics), default=0)
+    return [
+        {"demand": demand, "position": position, "percent": round(100 * demand.requests / most) if most else 0}
+        for position, demand in enumerate(ranking.topics, start=1)
+    ]
+
+
+def demand_dashboard(request):
+    """Topics ranked by demand for the viewer's organisations, with filters and the gaps highlighted."""
+    scope, requested, ranking, error = _ranking_for(request)
+    if error:
+        return error
+    rows = _rows(ranking)
+    return render(request, "survey_plugin/demand.html", {
+        "base_template": config.get("CADRE_SURVEY_BASE_TEMPLATE"),
+        "scope": scope, "filters": requested.values, "ranking": ranking, "rows": rows,
+        "organisations": [(code, "\u3000" * max(depth - 1, 0) + name) for code, name, depth in scope.choices],
+        "gaps": [row for row in rows if row["demand"].gap],
+        "query": request.GET.urlencode(),
+        "min_group": config.min_group_size(),
+    })
+
+
+def demand_export(request):
+    """The same ranking as XLSX or CSV (``?format=``); a hidden group exports no rows either."""
+    file_format = request.GET.get("format", "xlsx")
+    if file_format not in EXPORT_TYPES:
+        return HttpResponseBadRequest(_("Choose the format xlsx or csv."))
+    _scope, _requested, ranking, error = _ranking_for(request)
+    if error:
+        return error
+    header = [_("Rank"), _("Topic code"), _("Topic"), _("Requests"), _("First choice"), _("Linked courses and units"),
+              _("Gap")]
+    rows = [[position, d.topic.code, d.topic.name, d.requests, d.first_choice, d.resources, _("yes") if d.gap else ""]
+            for position, d in enumerate(ranking.topics, start=1)]
+    if file_format == "csv":
+        text = io.StringIO()
+        csv.writer(text).writerows([header, *rows])
+        body = ("\ufeff" + text.getvalue()).encode("utf-8")
+    else:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=_("Demand")[:31])
+        for row in [header, *rows]:
+            sheet.append(row)
+        out = io.BytesIO()
+        workbook.save(out)
+        body = out.getvalue()
+    response = HttpResponse(body, content_type=EXPORT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="learning-demand.{file_format}"'
+    return response
+
+
+def course_demand(request, course_key):
+    """Studio: demand for the topics this course teaches, and the topics in demand nobody teaches yet."""
+    if not (request.user.is_authenticated and (request.user.is_staff or request.user.is_superuser)):
+        raise PermissionDenied
+    codes = course_topic_codes(course_key=course_key)
+    everyone = demand_ranking(DemandFilter())
+    mine = [demand for demand in everyone.topics if demand.topic.code in codes]
+    return render(request, "survey_plugin/course_demand.html", {
+        "base_template": config.get("CADRE_SURVEY_BASE_TEMPLATE"),
+        "course_key": course_key, "ranking": everyone, "mine": mine,
+        "untaught": [demand for demand in everyone.topics if demand.resources == 0][:20],
+        "linked_without_demand": sorted(codes - {demand.topic.code for demand in everyone.topics}),
+        "min_group": config.min_group_size(),
+    })
