@@ -8,6 +8,7 @@ from datetime import date
 
 from survey_plugin import config
 from survey_plugin.catalogue import default_url, link_resource, resources_for_topics, save_topic, topics
+from survey_plugin.catalogue_import import CatalogueImportResult, CatalogueProblem, import_topic_catalogue
 from survey_plugin.data import (
     DemandRanking,
     OptionTally,
@@ -26,6 +27,8 @@ from survey_plugin.responses import my_answers, submit_response
 from survey_plugin.results import response_rows, survey_results
 
 __all__ = [
+    "CatalogueImportResult",
+    "CatalogueProblem",
     "DemandFilter",
     "DemandRanking",
     "OptionTally",
@@ -40,6 +43,7 @@ __all__ = [
     "TopicDemand",
     "default_url",
     "demand_ranking",
+    "import_topic_catalogue",
     "link_resource",
     "my_answers",
     "privacy_policy",
