@@ -16,6 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from xblocks.demand_survey import olx as survey_olx
+from xblocks.demand_survey.questions import survey_problems
+
 from .errors import InputProblems
 from .formats import read_bank
 from .i18n import _
@@ -143,10 +146,36 @@ def _component_files(component, name, banks, base, problems):
                 name=title or name, bank=settings["bank"]))
         element = block_element(questions, display_name=title, levels=settings.get("levels") or ())
         return {f"level_challenge/{name}.xml": _xml(element)}
-    element = etree.Element("demand_survey", {key: str(value) for key, value in settings.items()})
+    element = _survey_element(settings, base, problems, title or name)
     if title:
         element.set("display_name", title)
     return {f"demand_survey/{name}.xml": _xml(element)}
+
+
+def _survey_element(settings, base, problems, name):
+    """A <demand_survey>: its questions from the ``survey`` OLX file when given, other settings as attributes."""
+    attributes = {key: str(value) for key, value in settings.items() if key != "survey"}
+    if not settings.get("survey"):
+        return etree.Element("demand_survey", attributes)
+    path = base / str(settings["survey"])
+    try:
+        element = etree.fromstring(path.read_bytes(), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except (OSError, etree.XMLSyntaxError) as exc:
+        problems.append(_("{file}: cannot be read ({reason})").format(file=settings["survey"], reason=exc))
+        return etree.Element("demand_survey", attributes)
+    if element.tag != "demand_survey":
+        problems.append(_("{file}: the root element is <{tag}>, not <demand_survey>").format(
+            file=settings["survey"], tag=element.tag))
+        return etree.Element("demand_survey", attributes)
+    try:
+        _intro, questions = survey_olx.read_children(element)
+        problems.extend(f"{name}: {problem}" for problem in survey_problems(questions))
+    except ValueError as exc:
+        problems.append(_("{file}: {reason}").format(file=settings["survey"], reason=exc))
+    element.attrib.pop("url_name", None)
+    for key, value in attributes.items():
+        element.set(key, value)
+    return element
 
 
 def archive_bytes(files: dict[str, bytes]) -> bytes:

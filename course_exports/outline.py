@@ -196,7 +196,9 @@ def _level_challenge(settings, path, problems):
 
 
 def _survey(settings, path, problems):
-    """A demand survey takes optional attributes only; nothing to check beyond the mapping."""
+    """A demand survey: optional attributes, and ``survey``, the OLX file with its questions."""
+    if "survey" in settings and not isinstance(settings["survey"], str):
+        problems.append(_("{path}.survey: expected the name of a .survey.xml file").format(path=path))
 
 
 def as_list(value):

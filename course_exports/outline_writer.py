@@ -33,6 +33,8 @@ def _component(block_type, element) -> dict:
             settings["levels"] = levels
     else:
         settings = {key: value for key, value in element.attrib.items() if key not in OLX_ONLY}
+        if len(element):  # its questions travel in the .survey.xml file extract writes beside the outline
+            settings = {"survey": f"{safe_name(element.get('url_name', ''))}.survey.xml"}
     component = {block_type: settings}
     if title:
         component["title"] = title

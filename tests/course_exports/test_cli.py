@@ -51,6 +51,7 @@ def test_check_of_an_unknown_file_type_fails(tmp_path, capsys):
 def test_build_then_extract_gives_back_editable_banks(tmp_path, capsys):
     shutil.copy(EXAMPLES / "demo_outline.yaml", tmp_path)
     shutil.copy(EXAMPLES / "demo_bank.xlsx", tmp_path)
+    shutil.copy(EXAMPLES / "demo_survey.xml", tmp_path)
     assert main(["build", str(tmp_path / "demo_outline.yaml"), "-o", str(tmp_path / "course.tar.gz")]) == 0
     assert main(["extract", str(tmp_path / "course.tar.gz"), "-d", str(tmp_path / "banks")]) == 0
     assert sorted(path.name for path in (tmp_path / "banks").iterdir()) == [

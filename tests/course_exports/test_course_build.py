@@ -7,6 +7,7 @@ import tarfile
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from olxcleaner import validate
 from olxcleaner.exceptions import ErrorLevel
 
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in Engl
 def outline_dir(tmp_path):
     shutil.copy(EXAMPLES / "demo_outline.yaml", tmp_path)
     shutil.copy(EXAMPLES / "demo_bank.xlsx", tmp_path)
+    shutil.copy(EXAMPLES / "demo_survey.xml", tmp_path)
     return tmp_path
 
 
@@ -178,3 +180,21 @@ def test_extract_of_an_archive_without_a_course(tmp_path):
         extract_course(tmp_path / "x.tar.gz", tmp_path / "out")
     assert "not an OLX course" in raised.value.problems[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_the_demo_survey_travels_with_its_questions(outline_dir, tmp_path):
+    files = build_course(outline_dir / "demo_outline.yaml", tmp_path / "course.tar.gz")
+    survey = etree.fromstring(files["demand_survey/c2s1u2_demand_survey1.xml"])
+    assert survey.get("display_name") == "2026年培训需求调查"
+    assert [q.get("kind") for q in survey.iterfind("question")] == [
+        "single", "topics", "multiple", "rating", "ranking", "text"]
+
+
+def test_a_broken_survey_file_is_named_and_nothing_is_built(outline_dir, tmp_path):
+    (outline_dir / "demo_survey.xml").write_text(
+        '<demand_survey><question id="q" kind="single"><prompt>只有一个选项</prompt>'
+        '<option id="a">甲</option></question></demand_survey>', encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build_course(outline_dir / "demo_outline.yaml", tmp_path / "course.tar.gz")
+    assert any("question 1 (q): give at least two options" in problem for problem in error.value.problems)
+    assert not (tmp_path / "course.tar.gz").exists()
