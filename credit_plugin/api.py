@@ -25,6 +25,18 @@ from credit_plugin.cadres.records import (
 )
 from credit_plugin.cadres.reminders import Reminder, ReminderRun, send_training_reminders
 from credit_plugin.cadres.tree import TreeError
+from credit_plugin.certificates.bulk import candidates as annual_certificate_candidates
+from credit_plugin.certificates.bulk import start_batch as issue_annual_certificates
+from credit_plugin.certificates.issuing import (
+    CertificateError,
+    issue_annual_if_met,
+    issue_certificate,
+    mask_name,
+    reissue_certificate,
+    revoke_certificate,
+)
+from credit_plugin.certificates.signing import canonical as certificate_canonical_json
+from credit_plugin.certificates.signing import jwks as certificate_public_keys
 from credit_plugin.data import (
     BulkRecordResult,
     CadreCompliance,
@@ -70,7 +82,17 @@ __all__ = [
     "Reminder",
     "ReminderRun",
     "StatusCounts",
+    "CertificateError",
     "TreeError",
+    "annual_certificate_candidates",
+    "certificate_canonical_json",
+    "certificate_public_keys",
+    "issue_annual_certificates",
+    "issue_annual_if_met",
+    "issue_certificate",
+    "mask_name",
+    "reissue_certificate",
+    "revoke_certificate",
     "UnknownOrganisation",
     "assign_training_administrator",
     "cadre_profile",

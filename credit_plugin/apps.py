@@ -47,6 +47,17 @@ class CreditPluginConfig(AppConfig):
                 "relative_path": "signals.receivers",
                 "receivers": [
                     *_RECEIVERS,
+                    *[
+                        {
+                            "receiver_func_name": receiver,
+                            "signal_path": f"credit_plugin.signals.internal.{signal}",
+                            "dispatch_uid": f"credit_plugin.signals.receivers.{receiver}",
+                        }
+                        for receiver, signal in (
+                            ("on_year_target_met", "YEAR_TARGET_MET"),
+                            ("on_offline_exam_passed", "OFFLINE_EXAM_PASSED"),
+                        )
+                    ],
                     {
                         "receiver_func_name": "on_block_completion_saved",
                         "signal_path": "django.db.models.signals.post_save",

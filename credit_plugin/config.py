@@ -42,6 +42,19 @@ DEFAULTS = {
     "CADRE_TRAINING_REMINDER_LANGUAGE": "zh-cn",
     # How many cadres an administrator's digest names (the counts always cover all of them).
     "CADRE_TRAINING_DIGEST_MAX_CADRES": 50,
+    # The issuer printed on certificates of cadres whose organisations have no issuer of their own
+    # (empty: the root organisation's name).
+    "CADRE_TRAINING_CERTIFICATE_ISSUER": "",
+    # Serial numbers' prefix for those certificates: PREFIX-YEAR-000001.
+    "CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX": "CT",
+    # The titles printed on the two kinds of certificate.
+    "CADRE_TRAINING_ANNUAL_CERTIFICATE_TITLE": "年度培训合格证书",
+    "CADRE_TRAINING_EXAM_CERTIFICATE_TITLE": "合格证",
+    # The Ed25519 key that signs certificates, as the base64url 32-byte seed; empty: one is made once
+    # and kept in the database (back it up with the database).
+    "CADRE_TRAINING_CERTIFICATE_SIGNING_KEY": "",
+    # How many verification requests one address may make per minute (pages and JSON together).
+    "CADRE_TRAINING_VERIFY_REQUESTS_PER_MINUTE": 60,
 }
 
 

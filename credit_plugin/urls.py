@@ -1,7 +1,7 @@
 """URLs the credit plugin adds to the LMS (mounted by edx-django-utils' plugin framework)."""
 from django.urls import include, path
 
-from credit_plugin.views import administration, compliance, learner
+from credit_plugin.views import administration, certificates, compliance, learner
 
 urlpatterns = [
     path("api/cadre-credits/v1/", include(("credit_plugin.rest_api.v1.urls", "v1"))),
@@ -18,4 +18,14 @@ urlpatterns = [
     path("cadre-credits/compliance/exports/<uuid:export_id>/download/", compliance.export_download,
          name="export_download"),
     path("cadre-credits/admin/cadres/import/", compliance.cadre_import, name="cadre_import"),
+    path("cadre-credits/certificates/keys.json", certificates.signing_keys, name="certificate_keys"),
+    path("cadre-credits/certificates/verify/<str:code>/", certificates.certificate_verify, name="certificate_verify"),
+    path("cadre-credits/certificates/verify/<str:code>/badge.json", certificates.certificate_badge,
+         name="certificate_badge"),
+    path("api/cadre-credits/v1/certificates/<str:code>/", certificates.certificate_json, name="certificate_json"),
+    path("cadre-credits/certificates/<str:code>/certificate.pdf", certificates.certificate_download,
+         name="certificate_download"),
+    path("cadre-credits/certificates/<str:code>/revoke/", certificates.certificate_revoke, name="certificate_revoke"),
+    path("cadre-credits/certificates/<str:code>/reissue/", certificates.certificate_reissue,
+         name="certificate_reissue"),
 ]

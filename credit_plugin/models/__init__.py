@@ -8,12 +8,28 @@ from credit_plugin.models.cadres import (
     OrganisationTarget,
     TrainingAdministrator,
 )
+from credit_plugin.models.certificates import (
+    Certificate,
+    CertificateBatch,
+    CertificateKind,
+    CertificateSerial,
+    CertificateStatus,
+    OrganisationIssuer,
+    SigningKey,
+)
 from credit_plugin.models.exports import ReportExport
 from credit_plugin.models.ledger import CreditRule, LedgerEntry, YearlyCap, YearlyPolicy, YearTotal
 from credit_plugin.models.lms_events import LmsEventReceipt
 from credit_plugin.models.reminders import ReminderSent
 
 __all__ = [
+    "Certificate",
+    "CertificateBatch",
+    "CertificateKind",
+    "CertificateSerial",
+    "CertificateStatus",
+    "OrganisationIssuer",
+    "SigningKey",
     "CadreCategory",
     "CadreProfile",
     "CadreStatus",

@@ -62,3 +62,22 @@ def on_block_completion_saved(sender, instance, **kwargs):
             tasks.process_completion.delay(completion=completion)
         except Exception:  # noqa: BLE001
             log.exception("credit_plugin could not queue completion of %s", completion["block_key"])
+
+
+def on_year_target_met(sender, user_id, year, **kwargs):
+    """The ledger crossed the year's targets (after commit): the annual certificate is issued by a task."""
+    try:
+        tasks.issue_annual_certificate.delay(user_id=user_id, year=year)
+    except Exception:  # noqa: BLE001 - recording the credit must not fail because of the certificate
+        log.exception("credit_plugin could not queue the %s certificate of user %s", year, user_id)
+
+
+def on_offline_exam_passed(sender, user_id, exam_name, exam_date, score, entry_id, **kwargs):
+    """An imported offline exam was passed: its certificate of qualification is issued by a task."""
+    if entry_id is None:
+        return
+    try:
+        tasks.issue_exam_certificate.delay(user_id=user_id, exam_name=exam_name, exam_date=str(exam_date),
+                                           entry_id=entry_id)
+    except Exception:  # noqa: BLE001
+        log.exception("credit_plugin could not queue the exam certificate of entry %s", entry_id)

@@ -1,0 +1,1 @@
+"""Electronic certificates: content, signing, issuance, verification and the PDF."""

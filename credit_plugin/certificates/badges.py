@@ -1,0 +1,87 @@
+"""
+A certificate as an Open Badges 3.0 credential (a W3C Verifiable Credential), signed with the
+certificate key as a Data Integrity proof, cryptosuite ``eddsa-jcs-2022``: the issuer is the key's
+``did:key``, so any OB 3.0 verifier checks it without asking this server.
+"""
+import hashlib
+import json
+from datetime import UTC
+
+from credit_plugin.certificates import signing
+from credit_plugin.certificates.files import verification_url
+from credit_plugin.models import Certificate, CertificateStatus
+
+CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+ED25519_MULTICODEC = b"\xed\x01"
+
+
+def base58btc(data: bytes) -> str:
+    number, text = int.from_bytes(data, "big"), ""
+    while number:
+        number, remainder = divmod(number, 58)
+        text = BASE58[remainder] + text
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + text
+
+
+def did_key(public_raw: bytes) -> str:
+    return "did:key:z" + base58btc(ED25519_MULTICODEC + public_raw)
+
+
+def jcs(value) -> bytes:
+    """RFC 8785 canonical JSON for what we put in credentials (strings, integers, lists, objects)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _iso(moment) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def unsigned_credential(certificate: Certificate, public_raw: bytes) -> dict:
+    content = certificate.signed_content
+    url = verification_url(certificate.verification_code)
+    credential = {
+        "@context": CONTEXTS,
+        "id": url,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": did_key(public_raw), "type": ["Profile"], "name": certificate.issuer_name},
+        "validFrom": _iso(certificate.issued_at),
+        "name": f"{certificate.title} {certificate.year}",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            # The name is not published: sha256(name + salt), as Open Badges hashes identities.
+            "identifier": [{"type": "IdentityObject", "identityType": "name", "hashed": True,
+                            "salt": certificate.verification_code, "identityHash": "sha256$" + hashlib.sha256(
+                                (certificate.holder_name + certificate.verification_code).encode()).hexdigest()}],
+            "achievement": {
+                "id": f"{url}#achievement",
+                "type": ["Achievement"],
+                "achievementType": "Certificate",
+                "name": certificate.title,
+                "description": f"{certificate.year}: {content['credits']} credits, {content['hours']} class hours",
+                "criteria": {"narrative": content.get("reference") or certificate.title},
+            },
+        },
+    }
+    if certificate.status != CertificateStatus.VALID and certificate.status_changed_at:
+        credential["validUntil"] = _iso(certificate.status_changed_at)
+    return credential
+
+
+def open_badge(certificate: Certificate) -> dict:
+    """The signed credential; a revoked or superseded certificate's is valid only until that happened."""
+    key_id, private = signing.signing_key()
+    public_raw = signing.public_keys()[key_id]
+    credential = unsigned_credential(certificate, public_raw)
+    method = did_key(public_raw)
+    proof = {
+        "@context": CONTEXTS,
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-jcs-2022",
+        "created": _iso(certificate.issued_at),
+        "verificationMethod": f"{method}#{method.removeprefix('did:key:')}",
+        "proofPurpose": "assertionMethod",
+    }
+    hash_data = hashlib.sha256(jcs(proof)).digest() + hashlib.sha256(jcs(credential)).digest()
+    proof["proofValue"] = "z" + base58btc(private.sign(hash_data))
+    return {**credential, "proof": proof}

@@ -1,0 +1,188 @@
+"""Issuing, serial numbers, signatures, revoking and reissuing, and the public verification record."""
+import base64
+import json
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.test import TestCase
+
+from credit_plugin import api
+from credit_plugin.data import NewLedgerEntry, SourceKind
+from credit_plugin.models import Certificate, OrganisationIssuer
+from tests.factories import UserFactory, administrator, cadre, union_tree
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+YEAR = datetime.now(UTC).year
+
+
+def grant(user, credits, hours, key):
+    """Record credits as the LMS would, and run what waits for the commit (the certificate task)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        api.bulk_record_entries(entries=[NewLedgerEntry(
+            user_id=user.id, credits=Decimal(credits), hours=Decimal(hours), earned_at=datetime.now(UTC),
+            source_kind=SourceKind.MANUAL_ADJUSTMENT, reference="", title="补录", recorded_by="test", reason="test",
+            idempotency_key=key,
+        )])
+
+
+@pytest.fixture
+def orgs():
+    found = union_tree()
+    OrganisationIssuer.objects.create(organisation=found["city_a"], issuer_name="济南市总工会", serial_prefix="JN")
+    return found
+
+
+def annual(user):
+    certificate, new = api.issue_annual_if_met(user_id=user.id, year=YEAR)
+    return certificate, new
+
+
+def offline_verify(record: dict, jwks: dict) -> bool:
+    """What a third party does with the JSON record and keys.json: a few lines, no server."""
+    key = next(key for key in jwks["keys"] if key["kid"] == record["key_id"])
+    public = Ed25519PublicKey.from_public_bytes(base64.urlsafe_b64decode(key["x"] + "=="))
+    message = json.dumps(record["certificate"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:
+        public.verify(base64.urlsafe_b64decode(record["signature"] + "=="), message.encode("utf-8"))
+    except InvalidSignature:
+        return False
+    return True
+
+
+def test_a_cadre_who_meets_the_targets_gets_one_annual_certificate_with_the_issuers_serial(orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    assert annual(holder) == (None, False)
+    grant(holder, "90", "40", "k1")
+    certificate = Certificate.objects.get(user=holder)  # issued by the ledger crossing the target
+    assert (certificate.kind, certificate.year, certificate.credits, certificate.hours) == (
+        "annual", YEAR, Decimal("90.00"), Decimal("40.00"))
+    assert certificate.serial_number == f"JN-{YEAR}-000001"
+    assert (certificate.issuer_name, certificate.organisation_name) == ("济南市总工会", "历下区某公司工会")
+    assert annual(holder) == (certificate, False)
+    assert Certificate.objects.count() == 1
+
+
+def test_serials_are_sequential_per_prefix_and_never_reused(orgs):
+    first, second = cadre(orgs["union_a"], username="a"), cadre(orgs["union_a"], username="b")
+    qingdao = cadre(orgs["union_b"], username="c")
+    for number, user in enumerate((first, second, qingdao)):
+        grant(user, "90", "40", f"k{number}")
+    serials = sorted(Certificate.objects.values_list("serial_number", flat=True))
+    assert serials == [f"CT-{YEAR}-000001", f"JN-{YEAR}-000001", f"JN-{YEAR}-000002"]
+    old = Certificate.objects.get(user=first)
+    api.revoke_certificate(code=old.verification_code, reason="录入错误")
+    new = api.reissue_certificate(code=old.verification_code, reason="更正学时")
+    assert new.serial_number == f"JN-{YEAR}-000003"
+
+
+def test_verification_codes_are_long_random_and_not_the_id(orgs):
+    users = [cadre(orgs["union_a"], username=f"u{n}") for n in range(3)]
+    for number, user in enumerate(users):
+        grant(user, "90", "40", f"k{number}")
+    codes = list(Certificate.objects.values_list("verification_code", "pk"))
+    assert all(len(code) == 22 and str(pk) not in code[:3] for code, pk in codes)
+    assert len({code for code, _ in codes}) == 3
+
+
+def test_the_public_record_verifies_offline_and_a_tampered_one_does_not(client, orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "92.5", "41", "k1")
+    code = Certificate.objects.get().verification_code
+    record = client.get(f"/api/cadre-credits/v1/certificates/{code}/").json()
+    jwks = client.get("/cadre-credits/certificates/keys.json").json()
+    assert record["status"] == "valid" and record["certificate"]["holder"] == "王*纲"
+    assert record["certificate"]["credits"] == "92.50"
+    assert offline_verify(record, jwks)
+    tampered = {**record, "certificate": {**record["certificate"], "credits": "120.00"}}
+    assert not offline_verify(tampered, jwks)
+    assert "wangxg" not in json.dumps(record) and "王小纲" not in json.dumps(record, ensure_ascii=False)
+
+
+def test_the_verification_page_says_valid_then_revoked(client, orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "90", "40", "k1")
+    code = Certificate.objects.get().verification_code
+    page = client.get(f"/cadre-credits/certificates/verify/{code}/").content.decode()
+    assert 'data-status="valid"' in page and "王*纲" in page and "王小纲" not in page
+    api.revoke_certificate(code=code, reason="学时记录有误")
+    page = client.get(f"/cadre-credits/certificates/verify/{code}/").content.decode()
+    assert 'data-status="revoked"' in page
+    assert client.get(f"/api/cadre-credits/v1/certificates/{code}/").json()["status"] == "revoked"
+
+
+def test_a_reissued_certificate_shows_the_old_one_as_superseded(client, orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "90", "40", "k1")
+    old = Certificate.objects.get()
+    grant(holder, "5", "2", "k2")
+    new = api.reissue_certificate(code=old.verification_code, reason="补录学分后更正")
+    assert (new.credits, new.status) == (Decimal("95.00"), "valid")
+    record = client.get(f"/api/cadre-credits/v1/certificates/{old.verification_code}/").json()
+    assert (record["status"], record["superseded_by"]) == ("superseded", new.serial_number)
+    assert Certificate.objects.filter(status="valid").count() == 1
+    with pytest.raises(api.CertificateError):
+        api.reissue_certificate(code=old.verification_code, reason="again")
+
+
+def test_revoking_needs_a_reason_and_a_valid_certificate(orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "90", "40", "k1")
+    code = Certificate.objects.get().verification_code
+    with pytest.raises(api.CertificateError, match="Say why"):
+        api.revoke_certificate(code=code, reason="  ")
+    api.revoke_certificate(code=code, reason="错误")
+    with pytest.raises(api.CertificateError) as error:
+        api.revoke_certificate(code=code, reason="again")
+    assert error.value.code == "not_valid"
+
+
+@pytest.mark.parametrize("code", ["does-not-exist-000000", "x", "<script>", "a" * 40])
+def test_an_unknown_or_malformed_code_is_a_clear_404(client, code):
+    page = client.get(f"/cadre-credits/certificates/verify/{code}/")
+    assert page.status_code == 404 and "证书不存在" in page.content.decode()
+    record = client.get(f"/api/cadre-credits/v1/certificates/{code}/")
+    assert record.status_code == 404 and record.json()["error"] == "not_found"
+
+
+def test_verification_is_rate_limited_per_address(client, settings):
+    settings.CADRE_TRAINING_VERIFY_REQUESTS_PER_MINUTE = 3
+    statuses = [client.get("/api/cadre-credits/v1/certificates/unknown-code-00000000/").status_code
+                for _ in range(4)]
+    assert statuses == [404, 404, 404, 429]
+    other = client.get("/api/cadre-credits/v1/certificates/unknown-code-00000000/", REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 404
+
+
+def test_an_offline_exam_passed_gives_one_certificate_of_qualification(orgs):
+    from django.db import transaction
+
+    holder = cadre(orgs["union_a"], username="wangxg")
+    entry = api.record_entry(
+        user_id=holder.id, credits=Decimal("4"), hours=Decimal("2"), earned_at=datetime.now(UTC),
+        source_kind=SourceKind.OFFLINE_EXAM, reference="exam", title="工会法考试", recorded_by="import",
+        reason="", idempotency_key="exam-1",
+    )
+    from credit_plugin.signals.internal import OFFLINE_EXAM_PASSED
+
+    with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
+        for _ in range(2):  # the import announces it; a replay announces it again
+            OFFLINE_EXAM_PASSED.send(sender=None, user_id=holder.id, exam_name="工会法考试",
+                                     exam_date=datetime.now(UTC).date(), score="92", entry_id=entry.id)
+    exam = Certificate.objects.get(kind="exam")
+    assert (exam.title, exam.reference, exam.credits) == ("合格证", "工会法考试", Decimal("4.00"))
+
+
+def test_other_administrators_cannot_revoke(client, orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "90", "40", "k1")
+    code = Certificate.objects.get().verification_code
+    client.force_login(administrator(orgs["city_b"], username="qingdao_admin"))
+    assert client.post(f"/cadre-credits/certificates/{code}/revoke/", {"reason": "x"}).status_code == 404
+    client.force_login(UserFactory(username="someone"))
+    assert client.post(f"/cadre-credits/certificates/{code}/revoke/", {"reason": "x"}).status_code == 404
+    client.force_login(administrator(orgs["city_a"], username="jinan_admin"))
+    assert client.post(f"/cadre-credits/certificates/{code}/revoke/", {"reason": "错误"}).status_code == 302
+    assert Certificate.objects.get().status == "revoked"
