@@ -55,6 +55,8 @@ DEFAULTS = {
     "CADRE_TRAINING_CERTIFICATE_SIGNING_KEY": "",
     # How many verification requests one address may make per minute (pages and JSON together).
     "CADRE_TRAINING_VERIFY_REQUESTS_PER_MINUTE": 60,
+    # The STORAGES alias certificate PDFs and seals go to, when the platform defines it (else: default).
+    "CADRE_TRAINING_CERTIFICATE_STORAGE": "cadre_certificates",
 }
 
 

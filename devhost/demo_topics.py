@@ -36,8 +36,10 @@ def seed_demo_topics():
 
 
 def seed_demo_demand() -> int:
-    """Every demo cadre's answer to last year's survey (editing replaces, so running again adds nothing)."""
+    """Every demo cadre's answer to last year's survey, once: how many were added."""
     rng = random.Random(2025)
+    if survey_api.survey_results(survey_key=LAST_YEARS_SURVEY.survey_key).responses:
+        return 0
     user_ids = list(CadreProfile.objects.order_by("user_id").values_list("user_id", flat=True))
     for user_id in user_ids:
         respondent = respondent_for(user_id)

@@ -10,13 +10,17 @@ class DemoUser:
     role: str
     is_staff: bool = False
     is_superuser: bool = False
+    # The organisation (code) whose subtree the user administers training for, if any.
+    administers: str = ""
 
 
 DEMO_USERS = (
-    DemoUser("learner", "learner-demo", "王小纲", "learner (基层工会干部)"),
+    DemoUser("learner", "learner-demo", "王小纲", "learner, a grassroots union cadre in 济南市 (基层工会干部)"),
     DemoUser("author", "author-demo", "李文", "course author (课程作者)", is_staff=True),
-    DemoUser("org_admin", "org-admin-demo", "张明", "organisation training administrator (组织培训管理员)",
-             is_staff=True),
-    DemoUser("province_admin", "province-admin-demo", "赵华", "province administrator (省总管理员)",
-             is_staff=True, is_superuser=True),
+    # Not staff: global staff are province administrators and would see every city.
+    DemoUser("org_admin", "org-admin-demo", "张明",
+             "training administrator of 济南市总工会 and the organisations below it (济南市总工会培训管理员)",
+             administers="370100"),
+    DemoUser("province_admin", "province-admin-demo", "赵华", "province administrator, 山东省总工会 (省总管理员)",
+             is_staff=True, is_superuser=True, administers="370000"),
 )

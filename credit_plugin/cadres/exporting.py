@@ -36,10 +36,26 @@ def start_export(*, viewer, organisation_code: str, year: int, status: str, cate
     return job
 
 
+def start_archive_export(*, viewer, organisation_code: str):
+    """Queue a ZIP of the training archives (XLSX and PDF) of every serving cadre of the subtree."""
+    from credit_plugin.tasks import export_compliance
+
+    records.visible_organisation(viewer=viewer, code=organisation_code)
+    job = ReportExport.objects.create(requested_by=viewer, organisation_code=organisation_code,
+                                      parameters={"kind": "archives", "format": "zip"})
+    export_compliance.delay(str(job.id))
+    return job
+
+
 def run_export(*, export_id: str) -> None:
     job = ReportExport.objects.get(pk=export_id)
     viewer = get_user_model().objects.get(pk=job.requested_by_id)
     parameters = job.parameters
+    if parameters.get("kind") == "archives":
+        from credit_plugin.cadres.archive_zip import run_archive_export
+
+        run_archive_export(job=job, viewer=viewer)
+        return
     try:
         organisation = records.visible_organisation(viewer=viewer, code=job.organisation_code)
         cadres = records.compliance_list(

@@ -44,6 +44,11 @@ def visible_organisation(*, viewer, code: str) -> Organisation:
     return organisation
 
 
+def organisation_name(*, viewer, code: str) -> str:
+    """The name of an organisation ``viewer`` may see (UnknownOrganisation otherwise)."""
+    return visible_organisation(viewer=viewer, code=code).name
+
+
 def can_see_organisation(*, viewer, code: str) -> bool:
     return scope_of(viewer).organisations().filter(code=code).exists()
 

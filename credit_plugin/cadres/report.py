@@ -18,7 +18,7 @@ from credit_plugin.ledger.policy_cache import organisation_targets
 from credit_plugin.ledger.targets import province_targets, target_for_path
 from credit_plugin.models import CadreStatus, LedgerEntry, Organisation, YearTotal
 
-ZERO = Decimal(0)
+ZERO = Decimal("0.00")
 PROFILE_FIELDS = (
     "user_id", "user__username", "user__first_name", "user__last_name", "organisation__code",
     "organisation__name", "organisation__path", "category", "took_office_on", "registered_on",
@@ -43,7 +43,8 @@ def assess_cadres(profiles: QuerySet, *, year: int, today: date | None = None) -
     """The compliance of every serving cadre in ``profiles`` for ``year``, in organisation order."""
     today = today or today_in_credit_time_zone()
     current_rules = rules()
-    serving = profiles.filter(status=CadreStatus.SERVING)
+    # A cadre who took office after the year has nothing to answer for in it.
+    serving = profiles.filter(status=CadreStatus.SERVING, took_office_on__lte=date(year, 12, 31))
     rows = list(serving.order_by("organisation__path", "user_id").values_list(*PROFILE_FIELDS))
     user_ids = serving.values("user_id")
     totals = {

@@ -3,7 +3,7 @@ The certificates' CJK font: Noto Serif SC or Noto Sans SC from PyPI (pylopdf-fon
 converted once from CFF to TrueType outlines, cached on disk, registered once per process with
 reportlab, which embeds a subset of it in every PDF (docs/decisions/0006).
 
-reportlab reads only TrueType outlines, and the converted file takes ~15 s to make: it is made
+reportlab reads only TrueType outlines, and the converted file takes ~20 s to make: it is made
 the first time it is needed (or ahead of time with ``python -m credit_plugin.certificates.fonts``)
 and kept, keyed by the source font's hash, in the cache folder.
 """

@@ -1,13 +1,10 @@
 """The QR code on a certificate: the verification URL encoded with segno, drawn as vector squares."""
-import functools
-
 import segno
 
 # Four modules of light margin around the symbol, as the QR standard asks, so phones find it.
 QUIET_ZONE = 4
 
 
-@functools.lru_cache(maxsize=256)
 def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     """The dark (True) and light modules of the QR code for ``data``, without the quiet zone."""
     # Error correction M (15 %), raised if the symbol has room: a printed page gets scuffed.

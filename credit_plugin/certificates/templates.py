@@ -115,13 +115,13 @@ def load_template(path: str | Path, *, base: CertificateTemplate | None = None) 
     read relative to the file.
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        raise TemplateError(f"{path}: a certificate template is a .json, .yaml or .yml file")
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise TemplateError(f"cannot read certificate template {path}: {error.strerror}") from error
-    suffix = path.suffix.lower()
-    if suffix not in (".json", ".yaml", ".yml"):
-        raise TemplateError(f"{path}: a certificate template is a .json, .yaml or .yml file")
     try:
         values = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as error:

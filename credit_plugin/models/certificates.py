@@ -3,6 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from credit_plugin.storage import certificate_storage
+
 
 class CertificateKind(models.TextChoices):
     """The kinds of certificate; another app may issue kinds of its own through the api."""
@@ -35,7 +37,8 @@ class OrganisationIssuer(models.Model):
         max_length=16, help_text=_("Letters or digits before the year in serial numbers, e.g. SD.")
     )
     seal = models.ImageField(
-        upload_to="cadre-credits/seals/", blank=True, help_text=_("The seal (PNG or JPEG, transparent background).")
+        upload_to="cadre-credits/seals/", blank=True, storage=certificate_storage,
+        help_text=_("The seal (PNG or JPEG, transparent background).")
     )
 
     class Meta:
@@ -137,7 +140,8 @@ class Certificate(models.Model):
     signed_content = models.JSONField(help_text=_("The public content that was signed."))
     signature = models.CharField(max_length=128, help_text=_("Ed25519 signature of the content, base64url."))
     key_id = models.CharField(max_length=32, help_text=_("Which signing key signed it."))
-    pdf = models.FileField(upload_to="cadre-credits/certificates/", blank=True, help_text=_("The PDF, made once."))
+    pdf = models.FileField(upload_to="cadre-credits/certificates/", blank=True, storage=certificate_storage,
+                           help_text=_("The PDF, made once."))
 
     class Meta:
         app_label = "credit_plugin"

@@ -8,6 +8,7 @@ LONG_TASKS = (
     "credit_plugin.tasks.reconcile_credits",
     "credit_plugin.tasks.export_compliance",
     "credit_plugin.tasks.send_training_reminders",
+    "credit_plugin.tasks.issue_certificate_chunk",
 )
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from credit_plugin import api, config, permissions
 from credit_plugin.data import SourceKind
-from credit_plugin.models import LmsEventReceipt
+from credit_plugin.models import Certificate, LmsEventReceipt
 from credit_plugin.views.learner import requested_year, requested_year_now
 
 
@@ -85,6 +85,7 @@ def credits_admin(request):
         context.update(
             summary=api.year_summary(user_id=learner.id, year=year),
             rows=[(entry, labels[entry.source_kind]) for entry in api.entries(user_id=learner.id, year=year)],
+            certificates=Certificate.objects.filter(user=learner).order_by("-year", "-issued_at"),
         )
     return _page(request, "credit_plugin/admin.html", context)
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from credit_plugin import api, permissions
 from credit_plugin.cadres import exporting
@@ -123,7 +124,7 @@ def compliance_export(request):
         job = exporting.start_export(viewer=request.user, organisation_code=code, year=year, status=status,
                                      category=category, file_format=file_format)
         return redirect(reverse("credit_plugin:export_status", args=[job.id]))
-    organisation_name = cadres[0].organisation_name if cadres else code
+    organisation_name = api.organisation_name(viewer=request.user, code=code)
     content = exporting.export_file(
         cadres=cadres, file_format=file_format,
         title=exporting.export_title(organisation_name=organisation_name, year=year),
@@ -172,3 +173,15 @@ def cadre_import(request):
         result = api.import_cadres(data=upload.read(), filename=upload.name, dry_run=form.cleaned_data["dry_run"],
                                    create_users=form.cleaned_data["create_users"])
     return _page(request, "credit_plugin/cadre_import.html", {"form": form, "result": result})
+
+
+@require_POST
+def archive_export(request):
+    """Start the ZIP of the training archives of an organisation's cadres; the status page shows progress."""
+    _require_admin(request)
+    code = request.POST.get("org", "")
+    try:
+        job = exporting.start_archive_export(viewer=request.user, organisation_code=code)
+    except api.UnknownOrganisation as error:
+        raise Http404(_("No such organisation.")) from error
+    return redirect(reverse("credit_plugin:export_status", args=[job.id]))

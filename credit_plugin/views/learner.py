@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from credit_plugin import api, config
 from credit_plugin.data import SourceKind
 from credit_plugin.export import entries_workbook
+from credit_plugin.models import Certificate
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -50,6 +51,7 @@ def my_record(request):
             "hours_left": max(summary.hour_target - summary.hours, 0),
             "credit_percent": round(summary.credit_progress * 100),
             "hour_percent": round(summary.hour_progress * 100),
+            "certificates": Certificate.objects.filter(user=request.user, year=year).exclude(status="superseded"),
         },
     )
 

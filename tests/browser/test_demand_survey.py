@@ -18,6 +18,7 @@ def test_a_cadre_answers_by_keyboard_and_is_shown_the_courses_for_their_topics(l
     assert "匿名问卷" in phone_page.inner_text(".demand-survey__privacy")
     submit = phone_page.locator("button.ds-submit")
     submit.click()  # nothing answered yet: the first required question is named
+    phone_page.wait_for_selector(".ds-message:not(:empty)")
     assert "题目“您目前担任的工会职务是？”为必答题。" in phone_page.inner_text(".ds-message")
 
     phone_page.check("input[name=role][value=chair]")

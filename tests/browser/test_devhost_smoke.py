@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize(
-    ("scenario_id", "title"), [("level_challenge.0", "工会基础知识闯关"), ("demand_survey.0", "学习需求调查")]
+    ("scenario_id", "title"), [("level_challenge.0", "工会基础知识闯关"), ("demand_survey.0", "工会干部学习需求调查")]
 )
 def test_learner_logs_in_and_opens_each_block(live_server, phone_page, screenshot, scenario_id, title):
     UserFactory(username="browser_learner")

@@ -24,7 +24,7 @@ def test_units_need_a_login(client):
 
 
 @pytest.mark.parametrize(
-    ("scenario_id", "title"), [("level_challenge.0", "工会基础知识闯关"), ("demand_survey.0", "学习需求调查")]
+    ("scenario_id", "title"), [("level_challenge.0", "工会基础知识闯关"), ("demand_survey.0", "工会干部学习需求调查")]
 )
 def test_each_block_renders_for_the_logged_in_learner(learner_client, scenario_id, title):
     page = learner_client.get(f"/unit/{scenario_id}/").content.decode()

@@ -25,6 +25,9 @@ def tutor_env(tmp_path_factory):
     tutor("config", "save", "--set", "CADRE_TRAINING_YEARLY_CREDITS=100", "--set", "CADRE_TRAINING_YEARLY_HOURS=45",
           "--set", "CADRE_TRAINING_TIME_ZONE=Asia/Urumqi", "--set", "CADRE_TRAINING_RECONCILE_INTERVAL=1800",
           "--set", "CADRE_TRAINING_REMINDER_INTERVAL=43200",
+          "--set", "CADRE_TRAINING_CERTIFICATE_ISSUER=山东省总工会",
+          "--set", "CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX=SD",
+          "--set", "CADRE_TRAINING_CERTIFICATE_BUCKET=cadre-certificates",
           "--set", "CADRE_TRAINING_PIP_REQUIREMENT=openedx-cadre-training==0.1.0")
     return root / "env", tutor
 
@@ -50,6 +53,20 @@ def test_settings_come_from_the_tutor_config(tutor_env, service):
     assert "CADRE_TRAINING_YEARLY_CREDITS = 100" in settings
     assert "CADRE_TRAINING_YEARLY_HOURS = 45" in settings
     assert 'CADRE_TRAINING_TIME_ZONE = "Asia/Urumqi"' in settings
+    assert 'CADRE_TRAINING_CERTIFICATE_ISSUER = "山东省总工会"' in settings
+    assert 'CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX = "SD"' in settings
+
+
+@pytest.mark.parametrize("service", ["lms", "cms"])
+def test_certificates_go_to_the_configured_private_bucket(tutor_env, service):
+    env_dir, _ = tutor_env
+    source = read(env_dir, f"apps/openedx/settings/{service}/production.py")
+    block = source[source.index("# openedx-cadre-training\n"):source.index("# end openedx-cadre-training\n")]
+    namespace = {"STORAGES": {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}}
+    exec(block, namespace)  # noqa: S102 - our own rendered settings
+    assert namespace["STORAGES"]["default"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert namespace["STORAGES"]["cadre_certificates"]["OPTIONS"]["bucket_name"] == "cadre-certificates"
+    assert namespace["STORAGES"]["cadre_certificates"]["OPTIONS"]["default_acl"] == "private"
 
 
 def test_the_lms_settings_schedule_reconcile_and_reminders_on_celery_beat_and_run(tutor_env):

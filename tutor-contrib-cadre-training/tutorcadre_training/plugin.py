@@ -13,6 +13,8 @@ CONFIG_DEFAULTS = {
     "CADRE_TRAINING_RECONCILE_INTERVAL": 3600,
     "CADRE_TRAINING_REMINDER_INTERVAL": 86400,
     "CADRE_TRAINING_REMINDER_PERIOD": "month",
+    "CADRE_TRAINING_CERTIFICATE_ISSUER": "",
+    "CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX": "CT",
     "CADRE_SURVEY_MIN_GROUP_SIZE": 5,
 }
 # Settings of the Tutor plugin itself, not of the suite (the operator's guide lists them).
@@ -20,6 +22,8 @@ TUTOR_ONLY_DEFAULTS = {
     "CADRE_TRAINING_PIP_REQUIREMENT": "openedx-cadre-training",
     # Tutor runs LMS Celery workers but no Celery beat: without one, no schedule fires.
     "CADRE_TRAINING_RUN_BEAT": True,
+    # A private S3-compatible bucket for certificate PDFs and seals (empty: the platform's default storage).
+    "CADRE_TRAINING_CERTIFICATE_BUCKET": "",
 }
 XBLOCKS = ("level_challenge", "demand_survey")
 
@@ -110,7 +114,15 @@ CADRE_TRAINING_TIME_ZONE = "{{ CADRE_TRAINING_TIME_ZONE }}"
 CADRE_TRAINING_RECONCILE_INTERVAL = {{ CADRE_TRAINING_RECONCILE_INTERVAL }}
 CADRE_TRAINING_REMINDER_INTERVAL = {{ CADRE_TRAINING_REMINDER_INTERVAL }}
 CADRE_TRAINING_REMINDER_PERIOD = "{{ CADRE_TRAINING_REMINDER_PERIOD }}"
-CADRE_SURVEY_MIN_GROUP_SIZE = {{ CADRE_SURVEY_MIN_GROUP_SIZE }}
+CADRE_TRAINING_CERTIFICATE_ISSUER = "{{ CADRE_TRAINING_CERTIFICATE_ISSUER }}"
+CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX = "{{ CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX }}"
+{% if CADRE_TRAINING_CERTIFICATE_BUCKET %}# Certificates are served through the LMS only: the bucket is private.
+STORAGES = {**globals().get("STORAGES", {}), "cadre_certificates": {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {"bucket_name": "{{ CADRE_TRAINING_CERTIFICATE_BUCKET }}", "default_acl": "private",
+                "querystring_auth": True, "file_overwrite": False},
+}}
+{% endif %}CADRE_SURVEY_MIN_GROUP_SIZE = {{ CADRE_SURVEY_MIN_GROUP_SIZE }}
 # end openedx-cadre-training""",
     ),
     (

@@ -1,6 +1,7 @@
 """Importing organisations and cadres: every problem listed with its row and column, nothing half-written."""
 import io
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -68,7 +69,9 @@ def test_a_workbook_with_organisations_and_cadres_creates_both():
 def test_registration_defaults_to_the_lms_account_creation():
     run(workbook(ORGANISATIONS, CADRES))
     user = get_user_model().objects.get(username="lisi")
-    assert CadreProfile.objects.get(user=user).registered_on == user.date_joined.date()
+    # The day the account was made, in the credit time zone (Asia/Shanghai), not in UTC.
+    assert CadreProfile.objects.get(user=user).registered_on == user.date_joined.astimezone(
+        ZoneInfo("Asia/Shanghai")).date()
 
 
 def test_a_dry_run_writes_nothing_and_a_second_import_duplicates_nothing():

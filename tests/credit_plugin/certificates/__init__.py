@@ -1,0 +1,1 @@
+"""Tests of the certificates' PDF, font and templates."""
