@@ -46,6 +46,20 @@ REVOKED_CERTIFICATE_STATUS = "unavailable"
 
 # --- The XBlock runtime as the LMS offers it -------------------------------------------------
 
+# Members of this group are the demo course's staff (the LMS's CourseStaffRole): they author the
+# course in Studio without being global staff, who administer every organisation's cadres.
+COURSE_STAFF_GROUP = "demo course staff"
+
+
+def course_role(user) -> str:
+    """The user's role in the demo course, as the LMS's runtime reports it to XBlocks."""
+    if user.is_staff:
+        return "staff"
+    if user.is_authenticated and user.groups.filter(name=COURSE_STAFF_GROUP).exists():
+        return "instructor"
+    return "student"
+
+
 class DjangoUserService(UserService):
     """The ``user`` service with the logged-in user, carrying the attributes the LMS sets."""
 
@@ -61,7 +75,7 @@ class DjangoUserService(UserService):
                 "edx-platform.user_id": user.id,
                 "edx-platform.username": user.get_username(),
                 "edx-platform.user_is_staff": user.is_staff,
-                "edx-platform.user_role": "staff" if user.is_staff else "student",
+                "edx-platform.user_role": course_role(user),
             }
         )
         super().__init__(user=xblock_user)
@@ -86,7 +100,7 @@ class DevhostRuntime(WorkbenchRuntime):
         self._services["completion"] = CompletionService(user, course_key)
 
     def get_user_role(self):
-        return "staff" if self.django_user.is_staff else "student"
+        return course_role(self.django_user)
 
     def _patch_xblock(self, block):
         """Give the block the real keys the LMS gives it, not the workbench's mocks."""

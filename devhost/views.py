@@ -47,7 +47,8 @@ def home(request):
     return render(
         request,
         "devhost/home.html",
-        {"scenarios": our_scenarios(), "course_key": lms_bridge.DEMO_COURSE_KEY},
+        {"scenarios": our_scenarios(), "course_key": lms_bridge.DEMO_COURSE_KEY,
+         "can_author": request.user.is_authenticated and lms_bridge.course_role(request.user) != "student"},
     )
 
 
@@ -55,7 +56,7 @@ def home(request):
 @ensure_csrf_cookie
 def unit(request, scenario_id, view_name="student_view"):
     """Render one scenario's block tree for the logged-in user, as the LMS renders a unit."""
-    if view_name == STUDIO_VIEW and not request.user.is_staff:
+    if view_name == STUDIO_VIEW and lms_bridge.course_role(request.user) == "student":
         raise Http404
     ensure_built_course_scenarios()
     scenario = get_scenarios().get(scenario_id)

@@ -91,3 +91,19 @@ def test_runtime_gives_blocks_real_keys_and_the_logged_in_user(learner):
     user = runtime.service(block, "i18n") and runtime._services["user"].get_current_user()
     assert user.opt_attrs["edx-platform.user_id"] == learner.id
     assert user.full_name == "王小纲"
+
+
+@pytest.mark.django_db
+def test_course_staff_author_in_studio_without_seeing_any_organisations_cadres(client):
+    from django.contrib.auth.models import Group
+
+    from devhost.lms_bridge import COURSE_STAFF_GROUP
+    from tests.factories import UserFactory
+
+    author = UserFactory(username="course_author")
+    author.groups.add(Group.objects.create(name=COURSE_STAFF_GROUP))
+    client.force_login(author)
+    assert client.get("/unit/level_challenge.0/studio_view/").status_code == 200
+    assert client.get("/cadre-credits/compliance/").status_code == 403
+    client.force_login(UserFactory(username="plain_learner"))
+    assert client.get("/unit/level_challenge.0/studio_view/").status_code == 404

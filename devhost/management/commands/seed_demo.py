@@ -2,6 +2,7 @@
 import time
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from waffle.models import Switch
@@ -11,6 +12,7 @@ from devhost.demo_cadres import seed_demo_cadres
 from devhost.demo_credits import seed_demo_credit_rules
 from devhost.demo_topics import seed_demo_demand, seed_demo_topics
 from devhost.demo_users import DEMO_USERS
+from devhost.lms_bridge import COURSE_STAFF_GROUP
 
 # edx-completion records completions only while this switch is on, as in the LMS.
 COMPLETION_TRACKING_SWITCH = "completion.enable_completion_tracking"
@@ -58,5 +60,7 @@ class Command(BaseCommand):
             user.is_staff, user.is_superuser = demo.is_staff, demo.is_superuser
             user.set_password(demo.password)
             user.save()
+            if demo.course_staff:
+                user.groups.add(Group.objects.get_or_create(name=COURSE_STAFF_GROUP)[0])
             users[demo.username] = user
         return users
