@@ -23,12 +23,15 @@ from survey_plugin.data import (
     TopicDemand,
 )
 from survey_plugin.demand import DemandFilter, demand_ranking
+from survey_plugin.export_files import CONTENT_TYPES as EXPORT_CONTENT_TYPES
+from survey_plugin.export_files import write_table
 from survey_plugin.responses import my_answers, submit_response
 from survey_plugin.results import response_rows, survey_results
 
 __all__ = [
     "CatalogueImportResult",
     "CatalogueProblem",
+    "EXPORT_CONTENT_TYPES",
     "DemandFilter",
     "DemandRanking",
     "OptionTally",
@@ -53,6 +56,7 @@ __all__ = [
     "submit_response",
     "survey_results",
     "tenure",
+    "write_table",
     "topics",
 ]
 

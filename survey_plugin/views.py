@@ -1,23 +1,15 @@
 """The training administrators' demand dashboard, its exports, and the Studio page of a course's demand."""
-import csv
-import io
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from survey_plugin import config
 from survey_plugin.audience import demand_scope
 from survey_plugin.catalogue import course_topic_codes
 from survey_plugin.demand import DemandFilter, demand_ranking
+from survey_plugin.export_files import CONTENT_TYPES, write_table
 from survey_plugin.filters import FilterError, requested_demand
-
-EXPORT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
 
 
 def _ranking_for(request):
@@ -60,7 +52,7 @@ def demand_dashboard(request):
 def demand_export(request):
     """The same ranking as XLSX or CSV (``?format=``); a hidden group exports no rows either."""
     file_format = request.GET.get("format", "xlsx")
-    if file_format not in EXPORT_TYPES:
+    if file_format not in CONTENT_TYPES:
         return HttpResponseBadRequest(_("Choose the format xlsx or csv."))
     _scope, _requested, ranking, error = _ranking_for(request)
     if error:
@@ -69,19 +61,8 @@ def demand_export(request):
               _("Gap")]
     rows = [[position, d.topic.code, d.topic.name, d.requests, d.first_choice, d.resources, _("yes") if d.gap else ""]
             for position, d in enumerate(ranking.topics, start=1)]
-    if file_format == "csv":
-        text = io.StringIO()
-        csv.writer(text).writerows([header, *rows])
-        body = ("\ufeff" + text.getvalue()).encode("utf-8")
-    else:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=_("Demand")[:31])
-        for row in [header, *rows]:
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-        body = out.getvalue()
-    response = HttpResponse(body, content_type=EXPORT_TYPES[file_format])
+    body = write_table(file_format, header, rows, title=_("Demand"))
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="learning-demand.{file_format}"'
     return response
 

@@ -30,6 +30,7 @@ BODY_MAX_LINES = 6  # what fits between the title and the figures at the body's 
 SEAL_DIAMETER = 119  # 42 mm, the size of an organisation's round seal (公章)
 QR_BOX = (86, 112, 92)  # x, y of the lower left corner and side of the QR code with its quiet zone, in points
 SEAL_MAX_PIXELS = 480  # a bigger seal image is scaled down once: 480 px over 42 mm is 290 dpi
+BACKGROUND_MAX_PIXELS = 1754  # A4's height at 150 dpi
 # Kinsoku (避头尾): punctuation that never starts a line, and that never ends one.
 NO_LINE_START = set("，。、；：！？）》」』】〕”’％%,.;:!?)]}·…—")
 NO_LINE_END = set("（《「『【〔“‘([{")
@@ -107,12 +108,25 @@ def render_certificate_pdf(
     return buffer.getvalue()
 
 
-@functools.lru_cache(maxsize=32)
 def _seal_reader(data: bytes) -> ImageReader:
+    try:
+        return _jpeg_on_white(data, SEAL_MAX_PIXELS)
+    except ValueError as error:
+        raise ValueError(f"seal_image {error}") from error
+
+
+@functools.lru_cache(maxsize=8)
+def _background_reader(path: str) -> ImageReader:
+    with open(path, "rb") as image:
+        return _jpeg_on_white(image.read(), BACKGROUND_MAX_PIXELS)
+
+
+@functools.lru_cache(maxsize=32)
+def _jpeg_on_white(data: bytes, max_pixels: int) -> ImageReader:
     """
-    The seal as a JPEG on white, decoded and scaled once per distinct seal image. Drawn with the
-    Multiply blend mode, white is transparent, and reportlab copies a JPEG into each PDF as it is
-    instead of compressing the pixels again for every certificate.
+    A PNG or JPEG image as a JPEG on white, decoded and scaled once per distinct image. reportlab
+    copies a JPEG into each PDF as it is, instead of compressing the pixels again for every
+    certificate; the seal, drawn with the Multiply blend mode, shows its white as transparent.
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -120,21 +134,16 @@ def _seal_reader(data: bytes) -> ImageReader:
         image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError) as error:
-        raise ValueError("seal_image is not a PNG or JPEG image") from error
+        raise ValueError("is not a PNG or JPEG image") from error
     if image.format not in ("PNG", "JPEG"):
-        raise ValueError(f"seal_image is {image.format}, not PNG or JPEG")
+        raise ValueError(f"is {image.format}, not PNG or JPEG")
     image = ImageOps.exif_transpose(image).convert("RGBA")
-    image.thumbnail((SEAL_MAX_PIXELS, SEAL_MAX_PIXELS))
+    image.thumbnail((max_pixels, max_pixels))
     on_white = Image.new("RGB", image.size, (255, 255, 255))
     on_white.paste(image, mask=image.getchannel("A"))
     jpeg = io.BytesIO()
     on_white.save(jpeg, "JPEG", quality=85, subsampling=0)  # full-resolution colour keeps red edges sharp
     return ImageReader(io.BytesIO(jpeg.getvalue()))
-
-
-@functools.lru_cache(maxsize=8)
-def _background_reader(path: str) -> ImageReader:
-    return ImageReader(path)
 
 
 class _Page:

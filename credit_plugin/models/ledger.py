@@ -60,7 +60,12 @@ class LedgerEntry(models.Model):
     class Meta:
         verbose_name = _("ledger entry")
         verbose_name_plural = _("ledger entries")
-        indexes = [models.Index(fields=["user", "year"]), models.Index(fields=["year", "source_kind"])]
+        indexes = [
+            models.Index(fields=["user", "year"]),
+            models.Index(fields=["year", "source_kind"]),
+            # The compliance rules ask which cadres passed the required courses: entries by reference.
+            models.Index(fields=["reference", "user"], name="credit_entry_reference_user"),
+        ]
 
     def __str__(self):
         return f"{self.user_id} {self.year} {self.credits}/{self.hours} {self.source_kind}"

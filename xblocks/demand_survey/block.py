@@ -288,12 +288,13 @@ class DemandSurveyBlock(XBlock):
         if not self._is_staff():
             return self._error("forbidden", self._translate(_("Only course staff can export responses.")), status=403)
         file_format = request.GET.get("format", "xlsx")
-        if file_format not in exports.FORMATS:
+        if file_format not in survey_api.EXPORT_CONTENT_TYPES:
             return self._error("bad_format", self._translate(_("Choose the format xlsx or csv.")))
         questions = self.questions
         header = exports.header(questions, anonymous=self.anonymous, translate=self._translate)
         rows = survey_api.response_rows(survey_key=self.survey_key, question_ids=[q.id for q in questions])
-        content, content_type = exports.write(file_format, header, rows, title=self.display_name)
+        content = survey_api.write_table(file_format, header, rows, title=self.display_name)
+        content_type = survey_api.EXPORT_CONTENT_TYPES[file_format]
         response = Response(body=content, content_type=content_type)
         response.headers["Content-Disposition"] = f'attachment; filename="survey-responses.{file_format}"'
         return response
