@@ -31,7 +31,11 @@ def visible_organisations(*, viewer) -> list[OrganisationData]:
 
 def top_organisations(*, viewer) -> list[OrganisationData]:
     """The highest organisations ``viewer`` administers (the roots of their view)."""
-    organisations = visible_organisations(viewer=viewer)
+    return _tops(visible_organisations(viewer=viewer))
+
+
+def _tops(organisations: list[OrganisationData]) -> list[OrganisationData]:
+    """Those of ``organisations`` with none of the others above them."""
     paths = [organisation.path for organisation in organisations]
     return [organisation for organisation in organisations
             if not any(organisation.path != path and organisation.path.startswith(path) for path in paths)]
@@ -145,7 +149,7 @@ def report_organisations(*, viewer) -> dict:
     visible = visible_organisations(viewer=viewer) if scope.is_admin else []
     return {
         "everything": scope.everything,
-        "roots": [organisation.code for organisation in top_organisations(viewer=viewer)] if scope.is_admin else [],
+        "roots": [organisation.code for organisation in _tops(visible)],
         "choices": [(organisation.code, organisation.name, organisation.depth) for organisation in visible],
         "categories": [(value, str(label)) for value, label in CadreCategory.choices],
     }

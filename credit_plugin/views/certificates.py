@@ -109,32 +109,25 @@ def certificate_download(request, code):
     return response
 
 
-def _administered(request, code) -> Certificate:
+def _change(request, code, change) -> HttpResponse:
+    """Revoke or reissue for an administrator of the holder (anyone else: 404); the page of the result next."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied
     certificate = _public(code)
     if certificate is None or not permissions.can_change_learner(request.user, certificate.user_id):
         raise Http404
-    return certificate
+    try:
+        changed = change(code=code, reason=request.POST.get("reason", ""))
+    except CertificateError as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    return redirect("credit_plugin:certificate_verify", code=changed.verification_code)
 
 
 @require_POST
 def certificate_revoke(request, code):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    _administered(request, code)
-    try:
-        revoke_certificate(code=code, reason=request.POST.get("reason", ""))
-    except CertificateError as error:
-        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
-    return redirect("credit_plugin:certificate_verify", code=code)
+    return _change(request, code, revoke_certificate)
 
 
 @require_POST
 def certificate_reissue(request, code):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    _administered(request, code)
-    try:
-        new = reissue_certificate(code=code, reason=request.POST.get("reason", ""))
-    except CertificateError as error:
-        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
-    return redirect("credit_plugin:certificate_verify", code=new.verification_code)
+    return _change(request, code, reissue_certificate)
