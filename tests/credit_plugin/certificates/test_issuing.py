@@ -83,7 +83,9 @@ def test_verification_codes_are_long_random_and_not_the_id(orgs):
     for number, user in enumerate(users):
         grant(user, "90", "40", f"k{number}")
     codes = list(Certificate.objects.values_list("verification_code", "pk"))
-    assert all(len(code) == 22 and str(pk) not in code[:3] for code, pk in codes)
+    # 22 url-safe characters are 16 random bytes (128 bits); none is the database id.
+    assert all(len(base64.urlsafe_b64decode(code + "==")) == 16 and code != str(pk) and not code.isdigit()
+               for code, pk in codes)
     assert len({code for code, _ in codes}) == 3
 
 
