@@ -13,12 +13,11 @@ from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
-from xblock.utils.resources import ResourceLoader
 
+from xblocks import resources
 from xblocks.level_challenge import bank, bank_formats, leaderboard, olx, progress
 from xblocks.level_challenge.levels import Level, level_problems
 
-loader = ResourceLoader(__name__)
 MAX_BODY = 64 * 1024
 
 
@@ -175,10 +174,10 @@ class LevelChallengeBlock(XBlock):
 
     def student_view(self, context=None):
         i18n = self.runtime.service(self, "i18n")
-        html = loader.render_django_template("templates/student_view.html", {"block": self}, i18n_service=i18n)
+        html = resources.render(__name__, "templates/student_view.html", {"block": self}, i18n_service=i18n)
         fragment = Fragment(html)
-        fragment.add_css(loader.load_unicode("static/css/level_challenge.css"))
-        fragment.add_javascript(loader.load_unicode("static/js/level_challenge.js"))
+        fragment.add_css(resources.text(__name__, "static/css/level_challenge.css"))
+        fragment.add_javascript(resources.text(__name__, "static/js/level_challenge.js"))
         fragment.initialize_js("LevelChallengeBlock", {"state": self._public_state(), "text": self._ui_text()})
         return fragment
 
@@ -404,8 +403,8 @@ class LevelChallengeBlock(XBlock):
     def studio_view(self, context=None):
         """Settings, levels and the bank import (XLSX/CSV template, and every format course_exports registers)."""
         i18n = self.runtime.service(self, "i18n")
-        html = loader.render_django_template(
-            "templates/studio_view.html",
+        html = resources.render(
+            __name__, "templates/studio_view.html",
             {
                 "block": self,
                 "levels_text": json.dumps(json.loads(self.levels_json or "[]"), ensure_ascii=False, indent=2),
@@ -416,8 +415,8 @@ class LevelChallengeBlock(XBlock):
             i18n_service=i18n,
         )
         fragment = Fragment(html)
-        fragment.add_css(loader.load_unicode("static/css/level_challenge.css"))
-        fragment.add_javascript(loader.load_unicode("static/js/studio.js"))
+        fragment.add_css(resources.text(__name__, "static/css/level_challenge.css"))
+        fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
         t = self._translate
         fragment.initialize_js(
             "LevelChallengeStudio",
