@@ -206,6 +206,7 @@ class CadreProfileData:
     employee_number: str | None
     masked_phone: str
     status: str
+    organisation_lineage: tuple[str, ...] = ()  # codes from the root down to the cadre's organisation
 
 
 @dataclass(frozen=True)

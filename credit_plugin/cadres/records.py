@@ -8,6 +8,7 @@ from datetime import date
 
 from credit_plugin.cadres import report
 from credit_plugin.cadres.scope import scope_of
+from credit_plugin.cadres.tree import ancestor_ids, lineage_codes
 from credit_plugin.data import CadreCompliance, CadreProfileData, OrganisationData, StatusCounts
 from credit_plugin.models import CadreCategory, CadreProfile, Organisation, TrainingAdministrator
 
@@ -69,6 +70,7 @@ def cadre_profile(*, user_id: int) -> CadreProfileData | None:
         position=profile.position, category=profile.category, took_office_on=profile.took_office_on,
         registered_on=profile.registered_on, employee_number=profile.employee_number,
         masked_phone=mask_phone(profile.phone), status=profile.status,
+        organisation_lineage=lineage_codes(profile.organisation.path),
     )
 
 
@@ -120,8 +122,6 @@ def assign_training_administrator(*, user_id: int, organisation_code: str) -> No
 
 def administrators_of(*, organisation_path: str) -> list[int]:
     """User ids of everyone who administers the organisation at ``organisation_path`` (from any level above)."""
-    from credit_plugin.cadres.tree import ancestor_ids
-
     return list(
         TrainingAdministrator.objects.filter(organisation_id__in=ancestor_ids(organisation_path))
         .values_list("user_id", flat=True).distinct()
@@ -130,13 +130,8 @@ def administrators_of(*, organisation_path: str) -> list[int]:
 
 def organisation_lineage(*, code: str) -> tuple[str, ...]:
     """Codes of the organisation and every one above it, root first (empty for an unknown code)."""
-    from credit_plugin.cadres.tree import ancestor_ids
-
-    organisation = Organisation.objects.filter(code=code).first()
-    if organisation is None:
-        return ()
-    codes = dict(Organisation.objects.filter(id__in=ancestor_ids(organisation.path)).values_list("id", "code"))
-    return tuple(codes[pk] for pk in ancestor_ids(organisation.path) if pk in codes)
+    path = Organisation.objects.filter(code=code).values_list("path", flat=True).first()
+    return lineage_codes(path) if path else ()
 
 
 def report_organisations(*, viewer) -> dict:

@@ -2,6 +2,7 @@
 The organisation tree kept as materialised paths, so "this organisation and everything below
 it" is one indexed ``path LIKE '/000001/000004/%'`` query at any depth.
 """
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet, Value
 from django.db.models.functions import Concat, Substr
@@ -26,6 +27,24 @@ def subtree(path: str) -> QuerySet:
 def ancestor_ids(path: str) -> list[int]:
     """Ids from the root down to (and including) the organisation with ``path``."""
     return [int(part) for part in path.strip("/").split("/") if part]
+
+
+LINEAGE_CACHE_SECONDS = 24 * 3600
+
+
+def lineage_codes(path: str) -> tuple[str, ...]:
+    """
+    Codes from the root down to the organisation with ``path``. A path names ids, and neither an
+    id nor a code ever changes (a move makes a new path), so what a path stands for is cached.
+    """
+    key = f"credit_plugin:lineage:{path}"
+    codes = cache.get(key)
+    if codes is None:
+        ids = ancestor_ids(path)
+        found = dict(Organisation.objects.filter(id__in=ids).values_list("id", "code"))
+        codes = tuple(found[pk] for pk in ids if pk in found)
+        cache.set(key, codes, LINEAGE_CACHE_SECONDS)
+    return codes
 
 
 @transaction.atomic

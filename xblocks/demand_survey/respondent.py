@@ -12,7 +12,7 @@ def respondent_for(user_id: int) -> survey_api.Respondent:
         return survey_api.Respondent(learner_id=user_id)
     return survey_api.Respondent(
         learner_id=user_id,
-        organisation_lineage=credit_api.organisation_lineage(code=profile.organisation_code),
+        organisation_lineage=profile.organisation_lineage,
         cadre_category=profile.category,
         tenure=survey_api.tenure(took_office_on=profile.took_office_on, today=datetime.now(UTC).date()),
     )

@@ -39,3 +39,18 @@ def test_any_depth():
         parent = organisation(f"L{depth}", parent=parent)
     assert tree.subtree(Organisation.objects.get(code="L0").path).count() == 30
     assert tree.ancestor_ids(parent.path)[0] == Organisation.objects.get(code="L0").id
+
+
+def test_a_cadres_lineage_follows_a_move_of_their_organisation(django_assert_num_queries):
+    from credit_plugin import api
+    from tests.factories import cadre
+
+    orgs = union_tree()
+    user = cadre(orgs["union_a"])
+    assert api.cadre_profile(user_id=user.id).organisation_lineage == ("370000", "370100", "370102", "370102001")
+    with django_assert_num_queries(1):  # the path's codes are remembered: one query for the profile
+        api.cadre_profile(user_id=user.id)
+    tree.save_organisation(code="370102", name="历下区总工会", level="district", parent=orgs["city_b"])
+    assert api.cadre_profile(user_id=user.id).organisation_lineage == ("370000", "370200", "370102", "370102001")
+    assert api.organisation_lineage(code="370102001") == ("370000", "370200", "370102", "370102001")
+    assert api.organisation_lineage(code="no-such-code") == ()
