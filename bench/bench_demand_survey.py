@@ -281,14 +281,14 @@ def seed_responses(survey, count, *, rng, lineages, first_learner):
     from django.db import transaction
     from django.db.models import Max
 
-    from survey_plugin.models import Answer, SurveyResponse, Tally, Topic, TopicPick
+    from survey_plugin.models import TEXT_START_LENGTH, Answer, SurveyResponse, Tally, Topic, TopicPick
     from survey_plugin.responses import respondent_key
+    from survey_plugin.tallies import RESPONSES, counted
 
     codes = topic_codes()
     topics = {topic.code: topic.id for topic in Topic.objects.all()}
     ranked = {"times", "topics"}
-    tallies = Counter()
-    rank_totals = Counter()
+    change = Counter()
     next_id = (SurveyResponse.objects.aggregate(top=Max("id"))["top"] or 0) + 1
     with transaction.atomic():
         for start in range(0, count, SEED_CHUNK):
@@ -309,11 +309,9 @@ def seed_responses(survey, count, *, rng, lineages, first_learner):
                     rating = value if question_id == "usefulness" else None
                     text = value if question_id == "wish" else ""
                     choices = [] if rating or text else ([value] if isinstance(value, str) else value)
-                    answers.append(Answer(response=response, question_id=question_id, choices=choices,
-                                          ranked=question_id in ranked, rating=rating, text=text))
-                    for position, option in enumerate([str(rating)] if rating else choices, start=1):
-                        tallies[question_id, option] += 1
-                        rank_totals[question_id, option] += position if question_id in ranked else 0
+                    answers.append(Answer(response=response, survey=survey, question_id=question_id, choices=choices,
+                                          ranked=question_id in ranked, rating=rating, text=text,
+                                          text_start=text[:TEXT_START_LENGTH]))
                     if question_id == "topics":
                         picks += [
                             TopicPick(response=response, topic_id=topics[code], rank=position, picked_on=day,
@@ -324,10 +322,14 @@ def seed_responses(survey, count, *, rng, lineages, first_learner):
             SurveyResponse.objects.bulk_create(responses)
             Answer.objects.bulk_create(answers, batch_size=5_000)
             TopicPick.objects.bulk_create(picks, batch_size=5_000)
+            change += counted(answers)
+        change[(*RESPONSES, "count")] += count
+        rows = {}
+        for (question_id, option, what), amount in change.items():
+            rows.setdefault((question_id, option), {"count": 0, "rank": 0})[what] = amount
         Tally.objects.bulk_create([
-            Tally(survey=survey, question_id=question_id, option=option, count=tallied,
-                  rank_total=rank_totals[question_id, option])
-            for (question_id, option), tallied in tallies.items()
+            Tally(survey=survey, question_id=question_id, option=option, count=row["count"], rank_total=row["rank"])
+            for (question_id, option), row in rows.items()
         ])
 
 

@@ -40,6 +40,7 @@ def seed_demo_demand() -> int:
     rng = random.Random(2025)
     if survey_api.survey_results(survey_key=LAST_YEARS_SURVEY.survey_key).responses:
         return 0
+    survey_api.register_survey(survey=LAST_YEARS_SURVEY)
     user_ids = list(CadreProfile.objects.order_by("user_id").values_list("user_id", flat=True))
     for user_id in user_ids:
         respondent = respondent_for(user_id)
@@ -51,7 +52,7 @@ def seed_demo_demand() -> int:
             code = rng.choices(list(weights), weights=list(weights.values()))[0]
             if code not in picks:
                 picks.append(code)
-        survey_api.submit_response(survey=LAST_YEARS_SURVEY, respondent=respondent, editable=True, answers=[
+        survey_api.submit_response(survey_key=LAST_YEARS_SURVEY.survey_key, respondent=respondent, answers=[
             survey_api.SubmittedAnswer(question_id="topics", choices=tuple(picks), ranked=True, topics=True),
         ])
     return len(user_ids)

@@ -12,6 +12,7 @@ from survey_plugin.catalogue_import import CatalogueImportResult, CatalogueProbl
 from survey_plugin.data import (
     DemandRanking,
     OptionTally,
+    RecordedResponse,
     ResourceData,
     Respondent,
     SubmittedAnswer,
@@ -25,8 +26,9 @@ from survey_plugin.data import (
 from survey_plugin.demand import DemandFilter, demand_ranking
 from survey_plugin.export_files import CONTENT_TYPES as EXPORT_CONTENT_TYPES
 from survey_plugin.export_files import write_table
-from survey_plugin.responses import my_answers, submit_response
-from survey_plugin.results import response_rows, survey_results
+from survey_plugin.responses import has_responded, my_answers, submit_response
+from survey_plugin.results import response_count, response_rows, survey_results
+from survey_plugin.surveys import register_survey
 
 __all__ = [
     "CatalogueImportResult",
@@ -35,6 +37,7 @@ __all__ = [
     "DemandFilter",
     "DemandRanking",
     "OptionTally",
+    "RecordedResponse",
     "Respondent",
     "ResourceData",
     "SubmittedAnswer",
@@ -47,10 +50,13 @@ __all__ = [
     "default_url",
     "demand_ranking",
     "import_topic_catalogue",
+    "has_responded",
     "link_resource",
     "my_answers",
     "privacy_policy",
+    "register_survey",
     "resources_for_topics",
+    "response_count",
     "response_rows",
     "save_topic",
     "submit_response",

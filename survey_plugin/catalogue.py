@@ -1,28 +1,82 @@
-"""The topic catalogue: the topics a survey's topic menu offers and the content linked to each."""
-from django.db import models
+"""
+The topic catalogue: the topics a survey's topic menu offers and the content linked to each.
+
+Every survey page and every submit reads it, and it changes a few times a year, so the active
+topics and their links are cached for a minute. Saving or deleting a topic or a link clears the
+cache of the process that saved it (and at once everywhere where the cache is shared, as the LMS's is).
+"""
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from survey_plugin.data import ResourceData, TopicData
 from survey_plugin.models import Topic, TopicResource
 
+CACHE_KEY = "survey_plugin:catalogue"
+CACHE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    topics: tuple[TopicData, ...]  # active, in catalogue order
+    ids: dict  # code -> Topic id, active topics only
+    resources: dict  # code -> tuple[ResourceData, ...], by title
+
+
+def _load() -> _Catalogue:
+    active = list(Topic.objects.filter(active=True))
+    resources: dict[str, list[ResourceData]] = {}
+    for row in TopicResource.objects.filter(topic__active=True).select_related("topic").order_by("title", "key"):
+        resources.setdefault(row.topic.code, []).append(ResourceData(
+            topic_code=row.topic.code, topic_name=row.topic.name, key=row.key, title=row.title,
+            url=row.url or default_url(row.key),
+        ))
+    return _Catalogue(
+        topics=tuple(TopicData(code=t.code, name=t.name, description=t.description) for t in active),
+        ids={t.code: t.id for t in active},
+        resources={code: tuple(found) for code, found in resources.items()},
+    )
+
+
+def _catalogue() -> _Catalogue:
+    return cache.get_or_set(CACHE_KEY, _load, CACHE_SECONDS)
+
+
+@receiver([post_save, post_delete], sender=Topic, dispatch_uid="survey_plugin.topic_changed")
+@receiver([post_save, post_delete], sender=TopicResource, dispatch_uid="survey_plugin.topic_resource_changed")
+def _catalogue_changed(**kwargs):
+    cache.delete(CACHE_KEY)
+    # A process that reads between the change and its commit would cache the old catalogue again.
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+
 
 def topics(*, codes: list[str] | None = None) -> list[TopicData]:
     """Active topics, all or those of ``codes`` (in catalogue order)."""
-    rows = Topic.objects.filter(active=True)
+    found = _catalogue().topics
     if codes is not None:
-        rows = rows.filter(code__in=codes)
-    return [TopicData(code=t.code, name=t.name, description=t.description) for t in rows]
+        wanted = set(codes)
+        found = tuple(topic for topic in found if topic.code in wanted)
+    return list(found)
+
+
+def active_topic_ids(*, codes) -> dict[str, int]:
+    """{code: id} of those of ``codes`` that are active topics (an unknown or retired code is missing)."""
+    ids = _catalogue().ids
+    return {code: ids[code] for code in codes if code in ids}
 
 
 def resources_for_topics(*, codes: list[str]) -> list[ResourceData]:
     """The courses and units linked to the topics, in the order of ``codes`` (a learner's picks)."""
-    order = {code: position for position, code in enumerate(codes)}
-    rows = TopicResource.objects.filter(topic__code__in=codes, topic__active=True).select_related("topic")
-    found = [
-        ResourceData(topic_code=row.topic.code, topic_name=row.topic.name, key=row.key, title=row.title,
-                     url=row.url or default_url(row.key))
-        for row in rows
-    ]
-    return sorted(found, key=lambda resource: (order[resource.topic_code], resource.title))
+    resources = _catalogue().resources
+    seen, found = set(), []
+    for code in codes:
+        if code not in seen:
+            seen.add(code)
+            found.extend(resources.get(code, ()))
+    return found
 
 
 def save_topic(*, code: str, name: str, description: str = "", active: bool = True) -> TopicData:

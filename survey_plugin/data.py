@@ -1,5 +1,6 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 
@@ -21,12 +22,28 @@ class SurveyError(Exception):
 
 @dataclass(frozen=True)
 class SurveyInfo:
-    """The survey block as the plugin keeps it: its usage key, course, title and privacy."""
+    """
+    The survey block's settings as the plugin keeps them: its usage key, course, title, privacy,
+    the moments it opens and closes (aware datetimes; None: no limit), whether a learner may
+    change their response and whether they see the results after answering.
+    """
 
     survey_key: str
     course_key: str
     title: str
     anonymous: bool
+    opens_at: datetime | None = None
+    closes_at: datetime | None = None
+    editable: bool = True
+    show_results: bool = False
+
+
+@dataclass(frozen=True)
+class RecordedResponse:
+    """What storing a response did: ``first`` unless it replaced the learner's earlier one."""
+
+    first: bool
+    show_results: bool  # the survey shows learners the results after answering
 
 
 @dataclass(frozen=True)
@@ -90,7 +107,8 @@ class SurveyResults:
     responses: int
     hidden: bool
     tallies: dict  # question id -> tuple[OptionTally, ...], most chosen first
-    texts: dict  # question id -> tuple[str, ...]
+    texts: dict  # question id -> tuple[str, ...]: the free text asked for, alphabetically, the first 100
+    text_answers: dict  # question id -> how many answered the free-text question
 
 
 @dataclass(frozen=True)
@@ -111,3 +129,4 @@ class DemandRanking:
     respondents: int
     hidden: bool
     topics: tuple[TopicDemand, ...]
+

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+TEXT_START_LENGTH = 100
+
 
 class Topic(models.Model):
     """
@@ -57,7 +59,8 @@ class TopicResource(models.Model):
 
 class Survey(models.Model):
     """
-    One demand_survey block, known by its usage key; written when its first answer arrives.
+    One demand_survey block, known by its usage key, with the settings its learners were last shown
+    (registered when the LMS renders it); every response is held to them.
 
     .. no_pii:
     """
@@ -66,7 +69,11 @@ class Survey(models.Model):
     course_key = models.CharField(max_length=255, db_index=True, help_text=_("The course the block is in."))
     title = models.CharField(max_length=255, help_text=_("The survey's display name."))
     anonymous = models.BooleanField(help_text=_("Whether answers are kept apart from who gave them."))
-    updated = models.DateTimeField(auto_now=True, help_text=_("When the survey's settings were last seen (UTC)."))
+    opens_at = models.DateTimeField(null=True, blank=True, help_text=_("When answers open (UTC); empty: now."))
+    closes_at = models.DateTimeField(null=True, blank=True, help_text=_("When answers stop (UTC); empty: never."))
+    editable = models.BooleanField(default=True, help_text=_("Whether a learner may change their response."))
+    show_results = models.BooleanField(default=False, help_text=_("Whether learners see the results after answering."))
+    updated = models.DateTimeField(auto_now=True, help_text=_("When its settings last changed (UTC)."))
 
     class Meta:
         app_label = "survey_plugin"
@@ -108,7 +115,10 @@ class SurveyResponse(models.Model):
 
 class Answer(models.Model):
     """
-    The answer to one question: chosen option ids, a rating, a ranking, or free text.
+    The answer to one question: chosen option ids, a rating, a ranking, or free text. The survey
+    is copied from the response, and free text's first characters kept beside it, so that the
+    free text staff read, in alphabetical order, is one index range: no join through every
+    response, no sort of every answer.
 
     .. no_pii:
     """
@@ -116,15 +126,23 @@ class Answer(models.Model):
     response = models.ForeignKey(
         SurveyResponse, on_delete=models.CASCADE, related_name="answers", help_text=_("The response.")
     )
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="+", help_text=_("The response's survey.")
+    )
     question_id = models.CharField(max_length=64, help_text=_("The question's id in the block."))
     choices = models.JSONField(default=list, help_text=_("Option ids or topic codes, in the learner's order."))
     ranked = models.BooleanField(default=False, help_text=_("Whether the choices' order is a ranking."))
     rating = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("A rating-scale answer."))
     text = models.TextField(blank=True, help_text=_("A free-text answer, stored as text."))
+    text_start = models.CharField(
+        max_length=TEXT_START_LENGTH, blank=True,
+        help_text=_("The free text's first characters, indexed: staff read answers in this order."),
+    )
 
     class Meta:
         app_label = "survey_plugin"
         constraints = [models.UniqueConstraint(fields=["response", "question_id"], name="survey_one_answer_each")]
+        indexes = [models.Index(fields=["survey", "question_id", "text_start"], name="survey_answer_question")]
 
     def __str__(self):
         return f"answer to {self.question_id}"
@@ -134,7 +152,9 @@ class Tally(models.Model):
     """
     Running counts per survey, question and option (a rating value, a topic code), kept with
     each response so that a survey's results are one small read however many answered.
-    ``rank_total`` sums the positions given in rankings (1 = first), for the average rank.
+    ``rank_total`` sums the positions given in rankings (1 = first), for the average rank. A
+    free-text question has one row, option "", that counts the answers given (not their words),
+    and the row with an empty question id and option counts the survey's responses.
 
     .. no_pii:
     """
@@ -179,3 +199,4 @@ class TopicPick(models.Model):
 
     def __str__(self):
         return f"{self.topic_id} (rank {self.rank})"
+

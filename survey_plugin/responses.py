@@ -1,16 +1,18 @@
 """
 Recording responses: one per learner and survey (a keyed hash finds it again for editing),
-answers, topic picks and the survey's running tallies, all in one transaction.
+answers, topic picks and the survey's running tallies, all in one transaction, under the
+survey's registered settings.
 """
 from datetime import UTC, datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from survey_plugin.data import Respondent, SubmittedAnswer, SurveyError, SurveyInfo
-from survey_plugin.models import Answer, Survey, SurveyResponse, Tally, Topic, TopicPick
+from survey_plugin import catalogue, tallies
+from survey_plugin.data import RecordedResponse, Respondent, SubmittedAnswer, SurveyError
+from survey_plugin.models import TEXT_START_LENGTH, Answer, SurveyResponse, TopicPick
+from survey_plugin.surveys import LockedSurvey, lock_survey
 
 HASH_SALT = "survey_plugin.respondent"
 
@@ -20,18 +22,16 @@ def respondent_key(survey_key: str, learner_id: int) -> str:
     return salted_hmac(HASH_SALT, f"{survey_key}\n{learner_id}", algorithm="sha256").hexdigest()
 
 
-def save_survey(info: SurveyInfo) -> Survey:
-    survey, _created = Survey.objects.update_or_create(
-        survey_key=info.survey_key,
-        defaults={"course_key": info.course_key, "title": info.title[:255], "anonymous": info.anonymous},
-    )
-    return survey
-
-
 def find_response(*, survey_key: str, learner_id: int) -> SurveyResponse | None:
     return SurveyResponse.objects.filter(
         survey__survey_key=survey_key, respondent_key=respondent_key(survey_key, learner_id)
     ).first()
+
+
+def has_responded(*, survey_key: str, learner_id: int) -> bool:
+    return SurveyResponse.objects.filter(
+        survey__survey_key=survey_key, respondent_key=respondent_key(survey_key, learner_id)
+    ).exists()
 
 
 def my_answers(*, survey_key: str, learner_id: int) -> dict[str, SubmittedAnswer] | None:
@@ -49,52 +49,56 @@ def my_answers(*, survey_key: str, learner_id: int) -> dict[str, SubmittedAnswer
 
 
 def submit_response(
-    *, survey: SurveyInfo, respondent: Respondent, answers: list[SubmittedAnswer], editable: bool
-) -> bool:
+    *, survey_key: str, respondent: Respondent, answers: list[SubmittedAnswer]
+) -> RecordedResponse:
     """
-    Store a learner's response; True when it is their first, False when it replaced their earlier one.
+    Store a learner's response, or replace their earlier one.
 
-    Raises SurveyError (and stores nothing) for a second response where editing is not allowed,
-    or a topic code the catalogue does not offer.
+    The survey's registered settings decide (see ``surveys``). Raises SurveyError, and stores
+    nothing, for a survey not registered yet (``unknown_survey``: register it and try again), one
+    that is not open, a second response where editing is not allowed, or a topic code the
+    catalogue does not offer.
     """
+    topic_ids = _topic_ids(answers)
+    key = respondent_key(survey_key, respondent.learner_id)
     try:
         with transaction.atomic():
-            return _submit(survey, respondent, answers, editable)
+            survey = lock_survey(survey_key=survey_key, respondent_key=key)
+            first = _submit(survey, key, respondent, answers, topic_ids)
+        return RecordedResponse(first=first, show_results=survey.show_results)
     except IntegrityError as error:  # a concurrent first response of the same learner won
         raise SurveyError("already_answered", _("You have already answered this survey.")) from error
 
 
-def _submit(info, respondent, answers, editable) -> bool:
-    survey = save_survey(info)
-    topics = _topics_for(answers)
-    key = respondent_key(info.survey_key, respondent.learner_id)
-    response = SurveyResponse.objects.select_for_update().filter(survey=survey, respondent_key=key).first()
-    if response is not None and not editable:
+def _submit(survey: LockedSurvey, key, respondent, answers, topic_ids) -> bool:
+    if survey.earlier_response is not None and not survey.editable:
         raise SurveyError("already_answered", _("You have already answered this survey."))
     fields = {
         "submitted_on": datetime.now(UTC).date(),
         "organisation_lineage": _lineage(respondent.organisation_lineage),
         "cadre_category": respondent.cadre_category,
         "tenure": respondent.tenure,
-        "user_id": None if info.anonymous else respondent.learner_id,
+        "user_id": None if survey.anonymous else respondent.learner_id,
     }
-    created = response is None
+    created = survey.earlier_response is None
+    replaced = []
     if created:
-        response = SurveyResponse.objects.create(survey=survey, respondent_key=key, **fields)
+        response = SurveyResponse.objects.create(survey_id=survey.pk, respondent_key=key, **fields)
     else:
-        _count(survey, response.answers.all(), step=-1)
-        response.answers.all().delete()
-        response.topic_picks.all().delete()
+        response = SurveyResponse(pk=survey.earlier_response, survey_id=survey.pk)
+        replaced = list(Answer.objects.filter(response=response))
+        Answer.objects.filter(response=response).delete()
+        TopicPick.objects.filter(response=response).delete()
         SurveyResponse.objects.filter(pk=response.pk).update(**fields)
-    stored = Answer.objects.bulk_create([
-        Answer(response=response, question_id=answer.question_id, choices=list(answer.choices),
-               ranked=answer.ranked, rating=answer.rating, text=answer.text)
+    Answer.objects.bulk_create([
+        Answer(response=response, survey_id=survey.pk, question_id=answer.question_id, choices=list(answer.choices),
+               ranked=answer.ranked, rating=answer.rating, text=answer.text, text_start=answer.text[:TEXT_START_LENGTH])
         for answer in answers
     ])
-    _count(survey, stored, step=1)
+    tallies.apply(survey_id=survey.pk, added=answers, removed=replaced, new_response=created)
     TopicPick.objects.bulk_create([
         TopicPick(
-            response=response, topic=topics[code], rank=position if answer.ranked else None,
+            response=response, topic_id=topic_ids[code], rank=position if answer.ranked else None,
             picked_on=fields["submitted_on"], organisation_lineage=fields["organisation_lineage"],
             cadre_category=respondent.cadre_category, tenure=respondent.tenure,
         )
@@ -108,32 +112,12 @@ def _lineage(codes: tuple[str, ...]) -> str:
     return "/" + "".join(f"{code}/" for code in codes) if codes else ""
 
 
-def _topics_for(answers) -> dict[str, Topic]:
+def _topic_ids(answers) -> dict[str, int]:
     codes = {code for answer in answers if answer.topics for code in answer.choices}
-    found = {topic.code: topic for topic in Topic.objects.filter(code__in=codes, active=True)}
+    found = catalogue.active_topic_ids(codes=codes)
     unknown = sorted(codes - set(found))
     if unknown:
         raise SurveyError(
             "unknown_topic", _("Not a topic of the catalogue: %(codes)s.") % {"codes": ", ".join(unknown)}
         )
     return found
-
-
-def _count(survey, answers, *, step: int) -> None:
-    """Add (step 1) or take away (step -1) stored answers from the survey's tallies; free text is not tallied."""
-    for answer in answers:
-        options = [str(answer.rating)] if answer.rating is not None else list(answer.choices)
-        for position, option in enumerate(options, start=1):
-            _add(survey, answer.question_id, option, step, (position if answer.ranked else 0) * step)
-
-
-def _add(survey, question_id, option, count, rank):
-    rows = Tally.objects.filter(survey=survey, question_id=question_id, option=option)
-    if rows.update(count=F("count") + count, rank_total=F("rank_total") + rank):
-        return
-    try:
-        with transaction.atomic():
-            Tally.objects.create(survey=survey, question_id=question_id, option=option,
-                                 count=max(count, 0), rank_total=max(rank, 0))
-    except IntegrityError:  # created by a concurrent response in between
-        rows.update(count=F("count") + count, rank_total=F("rank_total") + rank)

@@ -22,13 +22,14 @@ def demand():
     api.save_topic(code="finance", name="经费管理")
     api.link_resource(topic_code="basics", key="course-v1:SDFTU+CADRE101+2026", title="基础课")
     api.link_resource(topic_code="basics", key="block-v1:SDFTU+CADRE101+2026+type@vertical+block@u2", title="基础单元")
+    api.register_survey(survey=SURVEY)
     learner = 0
     for lineage, topics, count in [(JINAN, ["finance", "basics"], 6), (QINGDAO, ["law"], 7)]:
         for _ in range(count):
             learner += 1
-            api.submit_response(survey=SURVEY, respondent=api.Respondent(
+            api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(
                 learner_id=learner, organisation_lineage=lineage, cadre_category="chair", tenure="new",
-            ), editable=True, answers=[api.SubmittedAnswer(question_id="topics", choices=tuple(topics), ranked=True,
+            ), answers=[api.SubmittedAnswer(question_id="topics", choices=tuple(topics), ranked=True,
                                                            topics=True)])
     return orgs
 
@@ -72,9 +73,9 @@ def test_bad_filters_answer_400(client, demand, query):
 
 def test_a_filter_down_to_fewer_than_five_shows_nothing(client, demand):
     client.force_login(administrator(demand["province"]))
-    api.submit_response(survey=SURVEY, respondent=api.Respondent(
+    api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(
         learner_id=999, organisation_lineage=JINAN, cadre_category="part_time", tenure="serving",
-    ), editable=True, answers=[api.SubmittedAnswer(question_id="topics", choices=("law",), topics=True)])
+    ), answers=[api.SubmittedAnswer(question_id="topics", choices=("law",), topics=True)])
     data = client.get("/api/cadre-surveys/v1/demand/?category=part_time").json()
     assert (data["respondents"], data["hidden"], data["topics"]) == (1, True, [])
     page = client.get("/cadre-surveys/demand/?category=part_time").content.decode()

@@ -1,4 +1,5 @@
 """Demand across surveys: ranking, filters, the privacy threshold, gaps, and concurrent first responses."""
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -15,6 +16,7 @@ QINGDAO = ("370000", "370200", "370202")
 
 @pytest.fixture(autouse=True)
 def catalogue():
+    api.register_survey(survey=SURVEY)
     for code, name in [("basics", "工会基础"), ("law", "工会法"), ("finance", "经费管理")]:
         api.save_topic(code=code, name=name)
     api.link_resource(topic_code="basics", key="course-v1:SDFTU+CADRE101+2026", title="基础课")
@@ -25,7 +27,7 @@ def catalogue():
 def answer(learner_id, topics, *, lineage=JINAN, category="chair", tenure="new", survey=SURVEY):
     respondent = api.Respondent(learner_id=learner_id, organisation_lineage=lineage, cadre_category=category,
                                 tenure=tenure)
-    return api.submit_response(survey=survey, respondent=respondent, editable=True, answers=[
+    return api.submit_response(survey_key=survey.survey_key, respondent=respondent, answers=[
         api.SubmittedAnswer(question_id="topics", choices=tuple(topics), ranked=True, topics=True),
     ])
 
@@ -88,6 +90,7 @@ def test_an_inactive_topic_is_no_longer_offered():
 
 def test_named_responses_keep_the_user_and_anonymous_ones_do_not(learner):
     named = api.SurveyInfo(survey_key="named-survey", course_key="", title="实名调查", anonymous=False)
+    api.register_survey(survey=named)
     answer(learner.id, ["basics"], survey=named)
     answer(learner.id, ["basics"])
     assert sorted(SurveyResponse.objects.values_list("survey__anonymous", "user_id")) == [
@@ -117,10 +120,12 @@ def test_two_first_responses_at_once_store_one(django_db_blocker):
     if connection.vendor == "sqlite":
         pytest.skip("SQLite serialises writers; the race is exercised on MySQL/MariaDB")
 
+    api.register_survey(survey=dataclasses.replace(SURVEY, editable=False))
+
     def first_time():
         try:
-            return api.submit_response(survey=SURVEY, respondent=api.Respondent(learner_id=7), editable=False,
-                                       answers=[api.SubmittedAnswer(question_id="q", choices=("a",))])
+            return api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(learner_id=7),
+                                       answers=[api.SubmittedAnswer(question_id="q", choices=("a",))]).first
         except api.SurveyError as error:
             return error.code
         finally:

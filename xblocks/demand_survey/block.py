@@ -13,15 +13,14 @@ from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
 from xblock.fields import Boolean, Scope, String
-from xblock.utils.resources import ResourceLoader
 
 from survey_plugin import api as survey_api
+from xblocks import resources
 from xblocks.demand_survey import exports, olx, presentation
 from xblocks.demand_survey.answers import AnswerError, check_answers
 from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
 from xblocks.demand_survey.respondent import respondent_for
 
-loader = ResourceLoader(__name__)
 MAX_BODY = 256 * 1024
 
 
@@ -35,7 +34,11 @@ def _now():
 
 
 def _parse_moment(value: str):
-    return datetime.fromisoformat(value) if value else None
+    """An ISO date-time; one without an offset (an OLX file written by hand) is taken as UTC."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @XBlock.needs("i18n")
@@ -119,8 +122,17 @@ class DemandSurveyBlock(XBlock):
         course = getattr(self, "course_id", None) or getattr(getattr(self, "location", None), "course_key", "")
         return survey_api.SurveyInfo(
             survey_key=self.survey_key, course_key=str(course or ""), title=self.display_name,
-            anonymous=self.anonymous,
+            anonymous=self.anonymous, opens_at=_parse_moment(self.opens_at), closes_at=_parse_moment(self.closes_at),
+            editable=self.editable, show_results=self.show_results,
         )
+
+    def _register(self) -> None:
+        """
+        Tell survey_plugin the settings learners are being shown; their responses are held to them.
+        Studio's preview shows a draft, which learners have not seen, so it registers nothing.
+        """
+        if not getattr(self.runtime, "is_author_mode", False):
+            survey_api.register_survey(survey=self._survey_info())
 
     def _user_attributes(self) -> dict:
         user = self.runtime.service(self, "user")
@@ -151,11 +163,15 @@ class DemandSurveyBlock(XBlock):
     # --- views --------------------------------------------------------------------------------
     def student_view(self, context=None):
         i18n = self.runtime.service(self, "i18n")
+        self._register()
         questions, topic_names = self.questions, self._topic_names()
         user_id = self._user_id()
         mine = survey_api.my_answers(survey_key=self.survey_key, learner_id=user_id) if user_id is not None else None
         window = self._window()
-        staff_results = self._results_view(questions, topic_names) if self._is_staff() else None
+        staff = self._is_staff()
+        results = None
+        if staff or (mine is not None and self.show_results):
+            results = self._results_view(questions, topic_names, staff=staff)
         context = {
             "block": self,
             "display_name": i18n.gettext(self.display_name),
@@ -164,15 +180,16 @@ class DemandSurveyBlock(XBlock):
             "can_answer": user_id is not None and window == "open" and (mine is None or self.editable),
             "questions": presentation.form_questions(questions, topic_names, mine or {}),
             "max_text_length": survey_api.privacy_policy().max_text_length,
-            "resources": self._resources(mine) if mine is not None else [],
-            "staff_results": staff_results,
-            "staff_results_html": self._results_html(staff_results) if staff_results else "",
-            "export_url": self.runtime.handler_url(self, "export").rstrip("/?") if self._is_staff() else "",
+            "resources": self._resources(questions, mine) if mine is not None else [],
+            "staff": staff,
+            "results": results,
+            "results_html": self._results_html(results) if results else "",
+            "export_url": self.runtime.handler_url(self, "export").rstrip("/?") if staff else "",
         }
-        html = loader.render_django_template("templates/student_view.html", context, i18n_service=i18n)
+        html = resources.render(__name__, "templates/student_view.html", context, i18n_service=i18n)
         fragment = Fragment(html)
-        fragment.add_css(loader.load_unicode("static/css/demand_survey.css"))
-        fragment.add_javascript(loader.load_unicode("static/js/demand_survey.js"))
+        fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
+        fragment.add_javascript(resources.text(__name__, "static/js/demand_survey.js"))
         fragment.initialize_js("DemandSurveyBlock", {"text": self._ui_text()})
         return fragment
 
@@ -190,6 +207,7 @@ class DemandSurveyBlock(XBlock):
 
     def student_view_data(self, context=None):
         """For the Open edX mobile apps: the survey's settings and questions (there are no answer keys)."""
+        self._register()
         return {
             "display_name": self.display_name,
             "intro": self.intro,
@@ -201,8 +219,8 @@ class DemandSurveyBlock(XBlock):
             "questions": [question.to_dict() for question in self.questions],
         }
 
-    def _resources(self, answers: dict) -> list[dict]:
-        codes = [code for question in self.questions if question.kind is QuestionKind.TOPICS
+    def _resources(self, questions, answers: dict) -> list[dict]:
+        codes = [code for question in questions if question.kind is QuestionKind.TOPICS
                  for code in (answers.get(question.id).choices if answers.get(question.id) else ())]
         return [
             {"topic": resource.topic_name, "title": resource.title, "url": resource.url}
@@ -210,13 +228,15 @@ class DemandSurveyBlock(XBlock):
         ]
 
     def _results_html(self, results: dict) -> str:
-        """The bar charts and free-text answers, escaped; the same markup for staff and for learners."""
-        return loader.render_django_template("templates/results.html", {"results": results},
+        """The bar charts (and, for staff, the free-text answers, escaped); one markup for staff and learners."""
+        return resources.render(__name__, "templates/results.html", {"results": results},
                                              i18n_service=self.runtime.service(self, "i18n"))
 
-    def _results_view(self, questions, topic_names) -> dict:
-        results = survey_api.survey_results(survey_key=self.survey_key)
-        return presentation.results_view(questions, results, topic_names,
+    def _results_view(self, questions, topic_names, *, staff: bool) -> dict:
+        """The aggregate results; the words of free-text answers are for course staff only (decision 0009)."""
+        text_questions = [question.id for question in questions if question.kind is QuestionKind.TEXT] if staff else []
+        results = survey_api.survey_results(survey_key=self.survey_key, text_questions=text_questions)
+        return presentation.results_view(questions, results, topic_names, staff=staff,
                                          min_group=survey_api.privacy_policy().min_group_size)
 
     # --- handlers -----------------------------------------------------------------------------
@@ -247,40 +267,46 @@ class DemandSurveyBlock(XBlock):
             return self._error("not_authenticated", self._translate(_("Log in to answer.")), status=403)
         try:
             data = self._body(request)
-            window = self._window()
-            if window != "open":
-                message = _("The survey is closed.") if window == "closed" else _("The survey is not open yet.")
-                raise AnswerError(window, self._translate(message))
             questions = self.questions
             answers = check_answers(
                 questions, data.get("answers"),
                 topic_codes={topic.code for topic in survey_api.topics()},
                 max_text_length=survey_api.privacy_policy().max_text_length,
             )
-            first = survey_api.submit_response(
-                survey=self._survey_info(), respondent=respondent_for(user_id), answers=answers,
-                editable=self.editable,
-            )
+            recorded = self._record(user_id, answers)
         except (AnswerError, survey_api.SurveyError) as error:
             return self._error(error.code, error.message)
         mine = {answer.question_id: answer for answer in answers}
-        payload = {"saved": True, "first": first, "resources": self._resources(mine), "results": None}
-        if self.show_results:
-            payload["results"] = self._results_view(questions, self._topic_names())
+        payload = {"saved": True, "first": recorded.first, "resources": self._resources(questions, mine),
+                   "results": None}
+        if recorded.show_results:
+            payload["results"] = self._results_view(questions, self._topic_names(), staff=False)
             payload["results_html"] = self._results_html(payload["results"])
         return self._json(payload)
+
+    def _record(self, user_id: int, answers) -> survey_api.RecordedResponse:
+        """Store the response under the survey's registered settings (registering them first if needed)."""
+        respondent = respondent_for(user_id)
+        try:
+            return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers)
+        except survey_api.SurveyError as error:
+            if error.code != "unknown_survey":
+                raise
+        # Answered without the LMS ever having rendered the survey (an app, a script): register it now.
+        survey_api.register_survey(survey=self._survey_info())
+        return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers)
 
     @XBlock.handler
     def results(self, request, suffix=""):
         """The aggregate results: for staff, and for learners who answered when the author allows it."""
-        user_id = self._user_id()
-        allowed = self._is_staff() or (
+        user_id, staff = self._user_id(), self._is_staff()
+        allowed = staff or (
             self.show_results and user_id is not None
-            and survey_api.my_answers(survey_key=self.survey_key, learner_id=user_id) is not None
+            and survey_api.has_responded(survey_key=self.survey_key, learner_id=user_id)
         )
         if not allowed:
             return self._error("forbidden", self._translate(_("The results are not shown to you.")), status=403)
-        return self._json(self._results_view(self.questions, self._topic_names()))
+        return self._json(self._results_view(self.questions, self._topic_names(), staff=staff))
 
     @XBlock.handler
     def export(self, request, suffix=""):
@@ -302,8 +328,8 @@ class DemandSurveyBlock(XBlock):
     # --- authoring ------------------------------------------------------------------------------
     def studio_view(self, context=None):
         i18n = self.runtime.service(self, "i18n")
-        html = loader.render_django_template(
-            "templates/studio_view.html",
+        html = resources.render(
+            __name__, "templates/studio_view.html",
             {
                 "block": self,
                 "questions_text": json.dumps(json.loads(self.questions_json or "[]"), ensure_ascii=False, indent=2),
@@ -313,8 +339,8 @@ class DemandSurveyBlock(XBlock):
             i18n_service=i18n,
         )
         fragment = Fragment(html)
-        fragment.add_css(loader.load_unicode("static/css/demand_survey.css"))
-        fragment.add_javascript(loader.load_unicode("static/js/studio.js"))
+        fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
+        fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
         t = self._translate
         fragment.initialize_js("DemandSurveyStudio", {"text": {
             "checked": t(_("Checked: {count} questions. Nothing is saved yet.")),
@@ -354,7 +380,8 @@ class DemandSurveyBlock(XBlock):
         for name in ("opens_at", "closes_at"):
             if data.get(name):
                 try:
-                    _parse_moment(str(data[name]))
+                    if datetime.fromisoformat(str(data[name])).tzinfo is None:
+                        raise ValueError("no time zone")
                 except ValueError:
                     problems.append(t(_("{value} is not a date and time like 2026-12-01T09:00+08:00.")).format(
                         value=data[name]))

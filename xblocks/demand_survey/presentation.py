@@ -40,8 +40,13 @@ def _percent(count: int, total: int) -> int:
     return int((Decimal(100 * count) / total).quantize(Decimal(1), ROUND_HALF_UP)) if total else 0
 
 
-def results_view(questions: list[SurveyQuestion], results, topic_names: dict[str, str], *, min_group: int) -> dict:
-    """Per-question rows (label, count, percent of responses, average rank) and free-text answers."""
+def results_view(
+    questions: list[SurveyQuestion], results, topic_names: dict[str, str], *, staff: bool, min_group: int
+) -> dict:
+    """
+    Per-question rows (label, count, percent of responses, average rank), how many wrote an answer
+    to each free-text question, and for staff the words themselves (as many as the plugin gives).
+    """
     total = results.responses
     shown = []
     for question in questions:
@@ -65,8 +70,11 @@ def results_view(questions: list[SurveyQuestion], results, topic_names: dict[str
             }
             for option in order
         ]
-        entry = {"id": question.id, "prompt": question.prompt, "kind": question.kind.value, "rows": rows,
-                 "texts": list(results.texts.get(question.id, ()))}
+        entry = {"id": question.id, "prompt": question.prompt, "kind": question.kind.value, "rows": rows}
+        if question.kind is QuestionKind.TEXT:
+            texts = list(results.texts.get(question.id, ())) if staff else []
+            answered = results.text_answers.get(question.id, 0)
+            entry.update(texts=texts, text_answers=answered, texts_cut=staff and answered > len(texts))
         if question.kind is QuestionKind.RATING:
             answered = sum(row["count"] for row in rows)
             entry["average"] = str((Decimal(sum(int(row["option"]) * row["count"] for row in rows)) / answered)

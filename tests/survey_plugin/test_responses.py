@@ -1,0 +1,116 @@
+"""Recording responses: the tallies a response adds and a changed one corrects, and the settings it is held to."""
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from survey_plugin import api
+
+pytestmark = pytest.mark.django_db
+SURVEY = api.SurveyInfo(survey_key="block-v1:SDFTU+CADRE101+2026+type@demand_survey+block@needs",
+                        course_key="course-v1:SDFTU+CADRE101+2026", title="学习需求调查", anonymous=True)
+
+
+@pytest.fixture(autouse=True)
+def registered(settings):
+    settings.CADRE_SURVEY_MIN_GROUP_SIZE = 1
+    api.register_survey(survey=SURVEY)
+
+
+def respond(learner_id, *, order=("a", "b", "c"), rating=4, text=""):
+    answers = [
+        api.SubmittedAnswer(question_id="order", choices=order, ranked=True),
+        api.SubmittedAnswer(question_id="score", rating=rating),
+    ]
+    if text:
+        answers.append(api.SubmittedAnswer(question_id="wish", text=text))
+    return api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(learner_id=learner_id),
+                               answers=answers)
+
+
+def counts(question_id):
+    results = api.survey_results(survey_key=SURVEY.survey_key)
+    return {tally.option: (tally.count, tally.average_rank) for tally in results.tallies.get(question_id, ())}
+
+
+def test_rankings_add_up_to_average_places():
+    respond(1, order=("a", "b", "c"))
+    respond(2, order=("b", "a", "c"))
+    assert {option: str(average) for option, (_count, average) in counts("order").items()} == {
+        "a": "1.50", "b": "1.50", "c": "3.00",
+    }
+    assert api.survey_results(survey_key=SURVEY.survey_key).responses == 2
+
+
+def test_a_changed_response_moves_its_counts_and_places_and_counts_once():
+    respond(1, order=("a", "b", "c"), rating=4, text="多些案例")
+    respond(2, order=("a", "b", "c"), rating=4)
+    recorded = respond(1, order=("c", "b", "a"), rating=2)
+    assert recorded.first is False
+    assert counts("score") == {"4": (1, None), "2": (1, None)}
+    assert {option: str(average) for option, (_count, average) in counts("order").items()} == {
+        "a": "2.00", "b": "2.00", "c": "2.00",
+    }
+    results = api.survey_results(survey_key=SURVEY.survey_key, text_questions=["wish"])
+    assert (results.responses, results.text_answers, results.texts) == (2, {}, {})
+
+
+def test_free_text_is_counted_and_given_only_when_asked_for():
+    respond(1, text="工会经费怎么审")
+    respond(2, text="")
+    plain = api.survey_results(survey_key=SURVEY.survey_key)
+    assert (plain.text_answers, plain.texts) == ({"wish": 1}, {})
+    assert api.survey_results(survey_key=SURVEY.survey_key, text_questions=["wish"]).texts == {
+        "wish": ("工会经费怎么审",)
+    }
+
+
+def test_a_survey_never_registered_is_refused_so_its_block_can_register_it():
+    with pytest.raises(api.SurveyError) as refused:
+        api.submit_response(survey_key="block-v1:SDFTU+X+2026+type@demand_survey+block@new",
+                            respondent=api.Respondent(learner_id=1), answers=[])
+    assert refused.value.code == "unknown_survey"
+
+
+@pytest.mark.parametrize(("change", "code"), [
+    ({"closes_at": datetime.now(UTC) - timedelta(hours=1)}, "closed"),
+    ({"opens_at": datetime.now(UTC) + timedelta(hours=1)}, "not_open"),
+])
+def test_the_registered_dates_are_enforced_and_nothing_is_stored(change, code):
+    api.register_survey(survey=dataclasses.replace(SURVEY, **change))
+    with pytest.raises(api.SurveyError) as refused:
+        respond(1)
+    assert refused.value.code == code
+    assert api.survey_results(survey_key=SURVEY.survey_key).responses == 0
+
+
+def test_registering_unchanged_settings_writes_nothing(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        api.register_survey(survey=SURVEY)
+
+
+def test_the_response_says_whether_learners_are_shown_the_results():
+    assert respond(1).show_results is False
+    api.register_survey(survey=dataclasses.replace(SURVEY, show_results=True))
+    assert respond(2).show_results is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_learners_answering_at_once_are_all_counted_exactly():
+    """One survey's submits queue on its row: no deadlock on the tallies they share, no count lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def answer_for(first_learner):
+        try:
+            for learner_id in range(first_learner, first_learner + 5):
+                respond(learner_id, order=("c", "a", "b") if learner_id % 2 else ("a", "b", "c"), rating=5)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(answer_for, [100, 200, 300, 400]))
+    assert api.survey_results(survey_key=SURVEY.survey_key).responses == 20
+    assert counts("score") == {"5": (20, None)}
+    assert {option: count for option, (count, _average) in counts("order").items()} == {"a": 20, "b": 20, "c": 20}
