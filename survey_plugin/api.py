@@ -15,6 +15,7 @@ from survey_plugin.data import (
     RecordedResponse,
     ResourceData,
     Respondent,
+    ResponseExportData,
     SubmittedAnswer,
     SurveyError,
     SurveyInfo,
@@ -26,6 +27,12 @@ from survey_plugin.data import (
 from survey_plugin.demand import DemandFilter, demand_ranking
 from survey_plugin.export_files import CONTENT_TYPES as EXPORT_CONTENT_TYPES
 from survey_plugin.export_files import write_table
+from survey_plugin.response_exports import (
+    export_rows_in_request,
+    open_export_file,
+    response_export,
+    start_response_export,
+)
 from survey_plugin.responses import has_responded, my_answers, submit_response
 from survey_plugin.results import response_count, response_rows, survey_results
 from survey_plugin.surveys import register_survey
@@ -38,6 +45,7 @@ __all__ = [
     "DemandRanking",
     "OptionTally",
     "RecordedResponse",
+    "ResponseExportData",
     "Respondent",
     "ResourceData",
     "SubmittedAnswer",
@@ -49,16 +57,20 @@ __all__ = [
     "TopicDemand",
     "default_url",
     "demand_ranking",
+    "export_rows_in_request",
     "import_topic_catalogue",
     "has_responded",
     "link_resource",
     "my_answers",
+    "open_export_file",
     "privacy_policy",
     "register_survey",
     "resources_for_topics",
+    "response_export",
     "response_count",
     "response_rows",
     "save_topic",
+    "start_response_export",
     "submit_response",
     "survey_results",
     "tenure",

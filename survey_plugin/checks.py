@@ -19,7 +19,9 @@ def _positive_integer_error(name, error_id):
 
 @checks.register(checks.Tags.compatibility)
 def check_survey_settings(app_configs=None, **kwargs):
-    """Validate the privacy threshold and the free-text limit."""
-    return _positive_integer_error("CADRE_SURVEY_MIN_GROUP_SIZE", "survey_plugin.E001") + _positive_integer_error(
-        "CADRE_SURVEY_MAX_TEXT_LENGTH", "survey_plugin.E002"
+    """Validate the privacy threshold, the free-text limit and the size of exports made in a request."""
+    return (
+        _positive_integer_error("CADRE_SURVEY_MIN_GROUP_SIZE", "survey_plugin.E001")
+        + _positive_integer_error("CADRE_SURVEY_MAX_TEXT_LENGTH", "survey_plugin.E002")
+        + _positive_integer_error("CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST", "survey_plugin.E003")
     )

@@ -14,6 +14,8 @@ DEFAULTS = {
     # Who may see demand for which organisations: a function (viewer) -> {"everything", "roots",
     # "choices"}; the cadre records' by default. Empty: global staff see everything, nobody else anything.
     "CADRE_SURVEY_ORGANISATION_SCOPE": "credit_plugin.api.report_organisations",
+    # Response exports of more responses than this run as a Celery task with a progress page.
+    "CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST": 2000,
     # The template the demand pages extend (blocks: title, head, content); the LMS theme may name its own.
     "CADRE_SURVEY_BASE_TEMPLATE": "survey_plugin/base.html",
 }

@@ -130,3 +130,15 @@ class DemandRanking:
     hidden: bool
     topics: tuple[TopicDemand, ...]
 
+
+
+@dataclass(frozen=True)
+class ResponseExportData:
+    """An export of a survey's responses: where it is (pending, running, done, failed) and how far."""
+
+    id: str
+    status: str
+    rows_done: int
+    rows_total: int
+    file_format: str
+    filename: str

@@ -4,7 +4,7 @@ import pytest
 from credit_plugin import api as credit_api
 from devhost.demo_topics import seed_demo_demand, seed_demo_topics
 from tests.browser.conftest import log_in
-from tests.factories import DEFAULT_PASSWORD, administrator, cadre, union_tree
+from tests.factories import DEFAULT_PASSWORD, UserFactory, administrator, cadre, union_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,3 +60,43 @@ def test_the_administrators_dashboard_ranks_demand_and_shows_the_gaps(live_serve
     page.select_option("select[name=tenure]", "new")
     page.click(".filters button[type=submit]")
     assert "不予显示" in page.inner_text("main")  # no newly appointed cadres among them: too few to show
+
+
+def test_staff_read_the_results_and_export_a_large_survey_through_its_progress_page(
+    live_server, chromium, screenshot, settings, tmp_path
+):
+    from tests.factories import StaffFactory
+    from tests.xblocks.demand_survey.test_block import GOOD, USAGE
+
+    settings.CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST = 4  # five responses: the export runs as a task
+    seed_demo_topics()
+    page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
+    wishes = ["希望多讲讲集体协商", "案例课再多一些", "<b>经费</b>审查怎么做", "想学新媒体宣传", "工会法条文解读"]
+    for number, wish in enumerate(wishes):
+        UserFactory(username=f"respondent{number}")
+        log_in(page, live_server.url, f"respondent{number}", DEFAULT_PASSWORD)
+        page.goto(f"{live_server.url}/unit/demand_survey.0/")
+        answer = page.request.post(
+            f"{live_server.url}/handler/{USAGE}/submit/", data={"answers": {**GOOD, "wish": wish}},
+            headers={"X-CSRFToken": next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")},
+        )
+        assert answer.ok, answer.text()
+        page.context.clear_cookies()
+    StaffFactory(username="teacher")
+    log_in(page, live_server.url, "teacher", DEFAULT_PASSWORD)
+    page.goto(f"{live_server.url}/unit/demand_survey.0/")
+    staff = page.locator(".ds-staff")
+    assert "5 份答卷" in staff.inner_text()
+    texts = staff.locator("[data-question=wish] .ds-texts li").all_inner_texts()
+    assert texts == sorted(texts) and "<b>经费</b>审查怎么做" in texts  # escaped, in the text's own order
+    screenshot(page, "demand-survey-staff-results")
+    page.click("text=导出 CSV")
+    page.wait_for_selector(".ds-export__download")
+    assert "5 份答卷已写入。" in page.inner_text("main")
+    screenshot(page, "demand-survey-export-ready")
+    with page.expect_download() as download:
+        page.click(".ds-export__download")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    lines = saved.read_text(encoding="utf-8-sig").splitlines()
+    assert saved.name == "survey-responses.csv" and len(lines) == 6 and lines[0].startswith("日期,")

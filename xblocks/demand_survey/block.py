@@ -7,6 +7,7 @@ never kept with the learner.
 """
 import json
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from lxml import etree
 from web_fragments.fragment import Fragment
@@ -16,8 +17,9 @@ from xblock.fields import Boolean, Scope, String
 
 from survey_plugin import api as survey_api
 from xblocks import resources
-from xblocks.demand_survey import exports, olx, presentation
+from xblocks.demand_survey import olx, presentation
 from xblocks.demand_survey.answers import AnswerError, check_answers
+from xblocks.demand_survey.exports import ResponseExportHandlers
 from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
 from xblocks.demand_survey.respondent import respondent_for
 
@@ -43,7 +45,7 @@ def _parse_moment(value: str):
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
-class DemandSurveyBlock(XBlock):
+class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     """A learning-demand survey: learners say which topics they need and are shown matching content."""
 
     display_name = String(
@@ -184,7 +186,8 @@ class DemandSurveyBlock(XBlock):
             "staff": staff,
             "results": results,
             "results_html": self._results_html(results) if results else "",
-            "export_url": self.runtime.handler_url(self, "export").rstrip("/?") if staff else "",
+            "export_urls": {file_format: self._handler_link("export", format=file_format)
+                            for file_format in survey_api.EXPORT_CONTENT_TYPES} if staff else {},
         }
         html = resources.render(__name__, "templates/student_view.html", context, i18n_service=i18n)
         fragment = Fragment(html)
@@ -308,22 +311,8 @@ class DemandSurveyBlock(XBlock):
             return self._error("forbidden", self._translate(_("The results are not shown to you.")), status=403)
         return self._json(self._results_view(self.questions, self._topic_names(), staff=staff))
 
-    @XBlock.handler
-    def export(self, request, suffix=""):
-        """Every response as XLSX or CSV (``?format=``); an anonymous survey's file says nothing about who."""
-        if not self._is_staff():
-            return self._error("forbidden", self._translate(_("Only course staff can export responses.")), status=403)
-        file_format = request.GET.get("format", "xlsx")
-        if file_format not in survey_api.EXPORT_CONTENT_TYPES:
-            return self._error("bad_format", self._translate(_("Choose the format xlsx or csv.")))
-        questions = self.questions
-        header = exports.header(questions, anonymous=self.anonymous, translate=self._translate)
-        rows = survey_api.response_rows(survey_key=self.survey_key, question_ids=[q.id for q in questions])
-        content = survey_api.write_table(file_format, header, rows, title=self.display_name)
-        content_type = survey_api.EXPORT_CONTENT_TYPES[file_format]
-        response = Response(body=content, content_type=content_type)
-        response.headers["Content-Disposition"] = f'attachment; filename="survey-responses.{file_format}"'
-        return response
+    def _handler_link(self, handler: str, **query) -> str:
+        return self.runtime.handler_url(self, handler, query=urlencode(query))
 
     # --- authoring ------------------------------------------------------------------------------
     def studio_view(self, context=None):
