@@ -8,7 +8,7 @@ which the ORM cannot express; the SQL is here and nowhere else.
 from collections import Counter
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
 
 from survey_plugin.models import Tally
 
@@ -35,7 +35,7 @@ def apply(*, survey_id: int, added, removed=(), new_response: bool) -> None:
     Add ``added`` answers to the tallies (and one to the responses, for a ``new_response``) and
     take ``removed`` ones away (a replaced response). Options a replaced response keeps cost
     nothing; new ones go in one upsert; the rest, which exist because they were counted before,
-    are lowered one by one.
+    are lowered in one update.
     """
     change = counted(added)
     change.subtract(counted(removed))
@@ -48,9 +48,8 @@ def apply(*, survey_id: int, added, removed=(), new_response: bool) -> None:
     falling = sorted(key for key, row in rows.items() if row["count"] < 0 or row["rank"] < 0)
     if rising:
         _upsert(survey_id, [(*key, rows[key]["count"], rows[key]["rank"]) for key in rising])
-    for question_id, option in falling:
-        row = rows[question_id, option]
-        _lower(survey_id, question_id, option, row["count"], row["rank"])
+    if falling:
+        _lower(survey_id, [(key, rows[key]) for key in falling])
 
 
 def _upsert(survey_id: int, rows: list[tuple[str, str, int, int]]) -> None:
@@ -72,7 +71,14 @@ def _upsert(survey_id: int, rows: list[tuple[str, str, int, int]]) -> None:
         cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {placeholders} {on_conflict}", parameters)
 
 
-def _lower(survey_id: int, question_id: str, option: str, count: int, rank: int) -> None:
-    Tally.objects.filter(survey_id=survey_id, question_id=question_id, option=option).update(
-        count=F("count") + count, rank_total=F("rank_total") + rank
+def _lower(survey_id: int, rows: list[tuple[tuple[str, str], dict]]) -> None:
+    """Each row's own amounts, in one UPDATE (a CASE per column)."""
+    matches, counts, ranks = Q(), [], []
+    for (question_id, option), amounts in rows:
+        this = Q(question_id=question_id, option=option)
+        matches |= this
+        counts.append(When(this, then=Value(amounts["count"])))
+        ranks.append(When(this, then=Value(amounts["rank"])))
+    Tally.objects.filter(matches, survey_id=survey_id).update(
+        count=F("count") + Case(*counts, default=Value(0)), rank_total=F("rank_total") + Case(*ranks, default=Value(0))
     )

@@ -233,7 +233,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     def _results_html(self, results: dict) -> str:
         """The bar charts (and, for staff, the free-text answers, escaped); one markup for staff and learners."""
         return resources.render(__name__, "templates/results.html", {"results": results},
-                                             i18n_service=self.runtime.service(self, "i18n"))
+                                i18n_service=self.runtime.service(self, "i18n"))
 
     def _results_view(self, questions, topic_names, *, staff: bool) -> dict:
         """The aggregate results; the words of free-text answers are for course staff only (decision 0009)."""

@@ -1,6 +1,7 @@
 """What the templates and the JavaScript show: the form with the learner's answers, and the results."""
 from decimal import ROUND_HALF_UP, Decimal
 
+from xblocks.demand_survey.i18n import _
 from xblocks.demand_survey.questions import RATING_SCALE, QuestionKind, SurveyQuestion
 
 
@@ -40,6 +41,19 @@ def _percent(count: int, total: int) -> int:
     return int((Decimal(100 * count) / total).quantize(Decimal(1), ROUND_HALF_UP)) if total else 0
 
 
+def _row(option: str, label: str, tally, total: int) -> dict:
+    """One bar: its label, count, percent of responses and average place, and the figure shown beside it."""
+    count = tally.count if tally else 0
+    percent = _percent(count, total)
+    average_rank = str(tally.average_rank) if tally and tally.average_rank is not None else ""
+    figure = f"{count} ({percent}%)"
+    if average_rank:
+        # Worded here, not in the template: a translation tag per bar was most of the results' rendering.
+        figure += " · " + _("average place %(rank)s") % {"rank": average_rank}
+    return {"option": option, "label": label, "count": count, "percent": percent, "average_rank": average_rank,
+            "figure": figure}
+
+
 def results_view(
     questions: list[SurveyQuestion], results, topic_names: dict[str, str], *, staff: bool, min_group: int
 ) -> dict:
@@ -61,15 +75,7 @@ def results_view(
             labels = {option.id: option.text for option in question.options}
         if question.kind is QuestionKind.RANKING:
             order.sort(key=lambda option: tallies[option].average_rank if option in tallies else Decimal(999))
-        rows = [
-            {
-                "option": option, "label": labels[option], "count": tallies[option].count if option in tallies else 0,
-                "percent": _percent(tallies[option].count if option in tallies else 0, total),
-                "average_rank": str(tallies[option].average_rank) if option in tallies and
-                tallies[option].average_rank is not None else "",
-            }
-            for option in order
-        ]
+        rows = [_row(option, labels[option], tallies.get(option), total) for option in order]
         entry = {"id": question.id, "prompt": question.prompt, "kind": question.kind.value, "rows": rows}
         if question.kind is QuestionKind.TEXT:
             texts = list(results.texts.get(question.id, ())) if staff else []
@@ -79,6 +85,7 @@ def results_view(
             answered = sum(row["count"] for row in rows)
             entry["average"] = str((Decimal(sum(int(row["option"]) * row["count"] for row in rows)) / answered)
                                    .quantize(Decimal("0.01"), ROUND_HALF_UP)) if answered else ""
+            entry["average_label"] = _("average %(average)s") % {"average": entry["average"]} if answered else ""
         shown.append(entry)
     return {"responses": total, "hidden": results.hidden, "min_group": min_group,
             "questions": [] if results.hidden else shown}
