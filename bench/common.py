@@ -14,6 +14,8 @@ def setup_django(database_url: str | None = None, settings_module: str = "devhos
     """Configure Django with the devhost's settings on a fresh, empty benchmark database and migrate it."""
     sys.path.insert(0, str(REPO_ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    # As in production: with DEBUG on, Django also logs every query, a cost no LMS request pays.
+    os.environ.setdefault("DEVHOST_DEBUG", "false")
     var_dir = Path(os.environ.setdefault("DEVHOST_VAR_DIR", str(REPO_ROOT / "devhost" / "var" / "bench")))
     if database_url:
         os.environ["DATABASE_URL"] = database_url
