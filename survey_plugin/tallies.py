@@ -8,7 +8,6 @@ which the ORM cannot express; the SQL is here and nowhere else.
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Case, F, Q, Value, When
 
 from survey_plugin.models import Tally
 
@@ -55,9 +54,7 @@ def apply(*, survey_id: int, added, removed=(), new_response: bool) -> None:
 def _upsert(survey_id: int, rows: list[tuple[str, str, int, int]]) -> None:
     quote = connection.ops.quote_name
     table = quote(Tally._meta.db_table)
-    survey, question, option, count, rank = (
-        quote(Tally._meta.get_field(name).column) for name in ("survey", "question_id", "option", "count", "rank_total")
-    )
+    survey, question, option, count, rank = _columns()
     if connection.vendor == "mysql":
         on_conflict = (f"ON DUPLICATE KEY UPDATE {count} = {count} + VALUES({count}), "
                        f"{rank} = {rank} + VALUES({rank})")
@@ -72,13 +69,27 @@ def _upsert(survey_id: int, rows: list[tuple[str, str, int, int]]) -> None:
 
 
 def _lower(survey_id: int, rows: list[tuple[tuple[str, str], dict]]) -> None:
-    """Each row's own amounts, in one UPDATE (a CASE per column)."""
-    matches, counts, ranks = Q(), [], []
-    for (question_id, option), amounts in rows:
-        this = Q(question_id=question_id, option=option)
-        matches |= this
-        counts.append(When(this, then=Value(amounts["count"])))
-        ranks.append(When(this, then=Value(amounts["rank"])))
-    Tally.objects.filter(matches, survey_id=survey_id).update(
-        count=F("count") + Case(*counts, default=Value(0)), rank_total=F("rank_total") + Case(*ranks, default=Value(0))
+    """Each row's own amounts in one UPDATE, a CASE per column (the ORM's Case took longer to build than to run)."""
+    quote = connection.ops.quote_name
+    table = quote(Tally._meta.db_table)
+    survey, question, option, count, rank = _columns()
+    match = f"{question} = %s AND {option} = %s"
+    whens = " ".join([f"WHEN {match} THEN %s"] * len(rows))
+    keys = [value for (question_id, option_value), _amounts in rows for value in (question_id, option_value)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {count} = {count} + CASE {whens} ELSE 0 END, "
+            f"{rank} = {rank} + CASE {whens} ELSE 0 END "
+            f"WHERE {survey} = %s AND ({' OR '.join([f'({match})'] * len(rows))})",
+            [value for key, amounts in rows for value in (*key, amounts["count"])]
+            + [value for key, amounts in rows for value in (*key, amounts["rank"])]
+            + [survey_id, *keys],
+        )
+
+
+def _columns() -> tuple[str, ...]:
+    """The quoted columns: survey, question, option, count, rank total."""
+    return tuple(
+        connection.ops.quote_name(Tally._meta.get_field(name).column)
+        for name in ("survey", "question_id", "option", "count", "rank_total")
     )
