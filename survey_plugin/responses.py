@@ -49,7 +49,7 @@ def my_answers(*, survey_key: str, learner_id: int) -> dict[str, SubmittedAnswer
 
 
 def submit_response(
-    *, survey_key: str, respondent: Respondent, answers: list[SubmittedAnswer]
+    *, survey_key: str, respondent: Respondent, answers: list[SubmittedAnswer], shown_anonymous: bool | None = None
 ) -> RecordedResponse:
     """
     Store a learner's response, or replace their earlier one.
@@ -57,13 +57,19 @@ def submit_response(
     The survey's registered settings decide (see ``surveys``). Raises SurveyError, and stores
     nothing, for a survey not registered yet (``unknown_survey``: register it and try again), one
     that is not open, a second response where editing is not allowed, or a topic code the
-    catalogue does not offer.
+    catalogue does not offer. ``shown_anonymous`` is the privacy the learner's page stated: where
+    the survey's has changed since, the response is refused (``privacy_changed``), so nobody's answer
+    is kept under terms they were not shown.
     """
     topic_ids = _topic_ids(answers)
     key = respondent_key(survey_key, respondent.learner_id)
     try:
         with transaction.atomic():
             survey = lock_survey(survey_key=survey_key, respondent_key=key)
+            if shown_anonymous is not None and shown_anonymous != survey.anonymous:
+                raise SurveyError("privacy_changed", _(
+                    "The survey's privacy setting changed after you opened it: reload the page and answer again."
+                ))
             first = _submit(survey, key, respondent, answers, topic_ids)
         return RecordedResponse(first=first, show_results=survey.show_results)
     except IntegrityError as error:  # a concurrent first response of the same learner won

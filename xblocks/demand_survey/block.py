@@ -276,7 +276,10 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
                 topic_codes={topic.code for topic in survey_api.topics()},
                 max_text_length=survey_api.privacy_policy().max_text_length,
             )
-            recorded = self._record(user_id, answers)
+            shown_anonymous = data.get("anonymous")
+            if shown_anonymous is not None and not isinstance(shown_anonymous, bool):
+                raise AnswerError("malformed", self._translate(_("“anonymous” must be true or false.")))
+            recorded = self._record(user_id, answers, shown_anonymous)
         except (AnswerError, survey_api.SurveyError) as error:
             return self._error(error.code, error.message)
         mine = {answer.question_id: answer for answer in answers}
@@ -287,17 +290,21 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             payload["results_html"] = self._results_html(payload["results"])
         return self._json(payload)
 
-    def _record(self, user_id: int, answers) -> survey_api.RecordedResponse:
+    def _record(self, user_id: int, answers, shown_anonymous: bool | None) -> survey_api.RecordedResponse:
         """Store the response under the survey's registered settings (registering them first if needed)."""
+        def submit():
+            return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers,
+                                              shown_anonymous=shown_anonymous)
+
         respondent = respondent_for(user_id)
         try:
-            return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers)
+            return submit()
         except survey_api.SurveyError as error:
             if error.code != "unknown_survey":
                 raise
         # Answered without the LMS ever having rendered the survey (an app, a script): register it now.
         survey_api.register_survey(survey=self._survey_info())
-        return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers)
+        return submit()
 
     @XBlock.handler
     def results(self, request, suffix=""):

@@ -120,3 +120,20 @@ def test_studio_refuses_a_date_without_a_time_zone(client, staff_user):
                            data=json.dumps({"questions": questions, "closes_at": "2026-12-31T18:00"}))
     assert response.status_code == 400
     assert "2026-12-31T18:00" in response.json()["message"]
+
+
+def test_answers_are_refused_when_the_privacy_changed_after_the_page_was_shown(learner_client, learner):
+    """A learner told "anonymous" never has their answer kept with their name, nor the other way round."""
+    assert learner_client.get("/unit/demand_survey.0/").status_code == 200  # anonymous, as the demo survey is
+    runtime, block = block_for(learner)
+    block.anonymous = False
+    block.save()
+    runtime.render(block, "student_view")  # someone opens the survey, now named: that registers it
+    response = learner_client.post(f"/handler/{USAGE}/submit/", content_type="application/json",
+                                   data=json.dumps({"answers": GOOD, "anonymous": True}))
+    assert (response.status_code, response.json()["error"]) == (400, "privacy_changed")
+    assert not SurveyResponse.objects.exists()
+    response = learner_client.post(f"/handler/{USAGE}/submit/", content_type="application/json",
+                                   data=json.dumps({"answers": GOOD, "anonymous": False}))
+    assert response.status_code == 200
+    assert SurveyResponse.objects.get().user_id == learner.id

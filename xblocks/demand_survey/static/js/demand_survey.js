@@ -63,7 +63,8 @@ function DemandSurveyBlock(runtime, element, init) {
     fetch(runtime.handlerUrl(root, "submit"), {
       method: "POST", credentials: "same-origin",
       headers: {"Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : ""},
-      body: JSON.stringify({answers: answers})
+      // The privacy the learner was shown: the server refuses the answers if it has changed since.
+      body: JSON.stringify({answers: answers, anonymous: form.dataset.anonymous === "true"})
     }).then(function (response) {
       return response.json().then(function (data) {
         if (!response.ok) { throw data; }
