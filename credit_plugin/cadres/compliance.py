@@ -88,8 +88,11 @@ def onboarding_deadlines(facts: CadreFacts, rules: Rules) -> tuple[Deadline, ...
     return tuple(deadlines)
 
 
-def assess(facts: CadreFacts, *, year: int, today: date, rules: Rules) -> Assessment:
-    """The cadre's status for ``year`` as of ``today``, with the reasons a person reads."""
+def assess(facts: CadreFacts, *, year: int, today: date, rules: Rules, explain: bool = True) -> Assessment:
+    """
+    The cadre's status for ``year`` as of ``today``, with the reasons a person reads; ``explain=False``
+    leaves the reasons unworded (counting statuses for a province needs none of them).
+    """
     share = year_share_elapsed(year=year, today=today, started_on=facts.took_office_on)
     expected_credits = (facts.credit_target * share).quantize(TWO_PLACES, ROUND_HALF_UP)
     expected_hours = (facts.hour_target * share).quantize(TWO_PLACES, ROUND_HALF_UP)
@@ -100,28 +103,17 @@ def assess(facts: CadreFacts, *, year: int, today: date, rules: Rules) -> Assess
         if deadline.due_on.year != year or deadline.met:
             continue
         if deadline.due_on < today:
-            overdue.append(_deadline_missed(deadline))
+            overdue.append(_deadline_missed(deadline) if explain else deadline.rule)
         elif (deadline.due_on - today).days <= rules.warning_days:
-            at_risk.append(_deadline_near(deadline))
+            at_risk.append(_deadline_near(deadline) if explain else deadline.rule)
 
     met = facts.credits >= facts.credit_target and facts.hours >= facts.hour_target
     year_over = today > date(year, 12, 31)
     if not met and year_over:
-        overdue.append(_(
-            "The year ended with %(credits)s of %(target)s credits and %(hours)s of %(hour_target)s hours."
-        ) % {
-            "credits": facts.credits, "target": facts.credit_target,
-            "hours": facts.hours, "hour_target": facts.hour_target,
-        })
+        overdue.append(_year_short(facts) if explain else "year")
     elif not met and (facts.credits < expected_credits * rules.at_risk_share
                       or facts.hours < expected_hours * rules.at_risk_share):
-        at_risk.append(_(
-            "Behind pace: %(credits)s credits and %(hours)s hours, "
-            "%(expected)s credits and %(expected_hours)s hours expected by now."
-        ) % {
-            "credits": facts.credits, "hours": facts.hours,
-            "expected": expected_credits, "expected_hours": expected_hours,
-        })
+        at_risk.append(_behind_pace(facts, expected_credits, expected_hours) if explain else "pace")
 
     if overdue:
         status = ComplianceStatus.OVERDUE
@@ -132,9 +124,23 @@ def assess(facts: CadreFacts, *, year: int, today: date, rules: Rules) -> Assess
     else:
         status = ComplianceStatus.ON_TRACK
     return Assessment(
-        status=str(status), reasons=tuple(overdue + at_risk), expected_credits=expected_credits,
+        status=str(status), reasons=tuple(overdue + at_risk) if explain else (), expected_credits=expected_credits,
         expected_hours=expected_hours, deadlines=deadlines,
     )
+
+
+def _year_short(facts: CadreFacts) -> str:
+    return _("The year ended with %(credits)s of %(target)s credits and %(hours)s of %(hour_target)s hours.") % {
+        "credits": facts.credits, "target": facts.credit_target, "hours": facts.hours,
+        "hour_target": facts.hour_target,
+    }
+
+
+def _behind_pace(facts: CadreFacts, expected_credits: Decimal, expected_hours: Decimal) -> str:
+    return _(
+        "Behind pace: %(credits)s credits and %(hours)s hours, "
+        "%(expected)s credits and %(expected_hours)s hours expected by now."
+    ) % {"credits": facts.credits, "hours": facts.hours, "expected": expected_credits, "expected_hours": expected_hours}
 
 
 def _deadline_missed(deadline: Deadline) -> str:

@@ -94,10 +94,9 @@ def compliance_overview(
     *, viewer, organisation_code: str, year: int, category: str = "", today: date | None = None
 ) -> tuple[StatusCounts, list[StatusCounts]]:
     """Counts by status for the organisation's subtree and for each child's."""
-    overall, children, _ = compliance_report(
-        viewer=viewer, organisation_code=organisation_code, year=year, category=category, today=today
-    )
-    return overall, children
+    organisation = visible_organisation(viewer=viewer, code=organisation_code)
+    statuses = report.cadre_statuses(_profiles_below(organisation, category), year=year, today=today)
+    return report.counts_by_child(statuses, organisation=organisation)
 
 
 def compliance_list(

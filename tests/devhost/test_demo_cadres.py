@@ -71,6 +71,10 @@ def test_the_demo_has_a_province_of_cadres_in_every_status_and_seeding_again_cha
     counts = Counter(cadre.status for cadre in cadres)
     assert all(counts[status] >= 20 for status in STATUSES), counts
     assert {city.organisation.name for city in cities} >= {"济南市总工会", "青岛市总工会"}
+    # The dashboard's counts (statuses only, reasons unworded) are the report's, cadre for cadre.
+    assert api.compliance_overview(viewer=province_admin, organisation_code="370000", year=today.year) == (
+        overall, cities
+    )
     last_year = Counter(cadre.status for cadre in api.compliance_list(
         viewer=province_admin, organisation_code="370000", year=today.year - 1))
     assert last_year["met"] >= 100
