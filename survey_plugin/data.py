@@ -131,7 +131,6 @@ class DemandRanking:
     topics: tuple[TopicDemand, ...]
 
 
-
 @dataclass(frozen=True)
 class ResponseExportData:
     """An export of a survey's responses: where it is (pending, running, done, failed) and how far."""

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.db.models import F
 
 from survey_plugin import config
-from survey_plugin.data import ResponseExportData, SurveyError
+from survey_plugin.data import ResponseExportData
 from survey_plugin.export_files import write_table
 from survey_plugin.models import ResponseExport, Survey
 from survey_plugin.results import response_count, response_rows
@@ -27,14 +27,11 @@ def export_rows_in_request() -> int:
 def start_response_export(
     *, survey_key: str, requested_by: int, file_format: str, header: list[str], question_ids: list[str], title: str
 ) -> ResponseExportData:
-    """Queue an export of every response; the header is the block's, translated for whoever asked."""
+    """Queue an export of every response (of a survey that has some); the header is the block's, translated."""
     from survey_plugin.tasks import export_survey_responses
 
-    survey = Survey.objects.filter(survey_key=survey_key).first()
-    if survey is None:
-        raise SurveyError("unknown_survey", "no responses yet")
     job = ResponseExport.objects.create(
-        survey=survey, requested_by_id=requested_by, file_format=file_format,
+        survey=Survey.objects.get(survey_key=survey_key), requested_by_id=requested_by, file_format=file_format,
         columns={"header": header, "question_ids": question_ids, "title": title},
     )
     export_survey_responses.delay(str(job.id))

@@ -22,21 +22,20 @@ def respondent_key(survey_key: str, learner_id: int) -> str:
     return salted_hmac(HASH_SALT, f"{survey_key}\n{learner_id}", algorithm="sha256").hexdigest()
 
 
-def find_response(*, survey_key: str, learner_id: int) -> SurveyResponse | None:
+def _response_of(survey_key: str, learner_id: int):
+    """The learner's response to the survey, as a query (at most one row)."""
     return SurveyResponse.objects.filter(
         survey__survey_key=survey_key, respondent_key=respondent_key(survey_key, learner_id)
-    ).first()
+    )
 
 
 def has_responded(*, survey_key: str, learner_id: int) -> bool:
-    return SurveyResponse.objects.filter(
-        survey__survey_key=survey_key, respondent_key=respondent_key(survey_key, learner_id)
-    ).exists()
+    return _response_of(survey_key, learner_id).exists()
 
 
 def my_answers(*, survey_key: str, learner_id: int) -> dict[str, SubmittedAnswer] | None:
     """The learner's own answers (to show and edit them), or None before they answered."""
-    response = find_response(survey_key=survey_key, learner_id=learner_id)
+    response = _response_of(survey_key, learner_id).first()
     if response is None:
         return None
     return {
