@@ -137,3 +137,11 @@ def test_answers_are_refused_when_the_privacy_changed_after_the_page_was_shown(l
                                    data=json.dumps({"answers": GOOD, "anonymous": False}))
     assert response.status_code == 200
     assert SurveyResponse.objects.get().user_id == learner.id
+
+
+def test_a_privacy_flag_that_is_not_true_or_false_is_refused_and_nothing_stored(learner_client):
+    response = learner_client.post(f"/handler/{USAGE}/submit/", content_type="application/json",
+                                   data=json.dumps({"answers": GOOD, "anonymous": "yes"}))
+    assert (response.status_code, response.json()["error"]) == (400, "malformed")
+    assert "anonymous" in response.json()["message"]
+    assert not SurveyResponse.objects.exists()
