@@ -194,24 +194,38 @@ _ADD_TO_TOTAL = (
     f"UPDATE {YearTotal._meta.db_table} SET credits = credits + %s, hours = hours + %s, "
     "entry_count = entry_count + %s WHERE user_id = %s AND year = %s"
 )
+_ON_CONFLICT = {
+    "mysql": "ON DUPLICATE KEY UPDATE",
+    "sqlite": "ON CONFLICT (user_id, year) DO UPDATE SET",
+    "postgresql": "ON CONFLICT (user_id, year) DO UPDATE SET",
+}
 _STAMP_TARGET_MET = (
     f"UPDATE {YearTotal._meta.db_table} SET target_met_at = %s WHERE user_id = %s AND year = %s "
     "AND target_met_at IS NULL AND credits >= %s AND hours >= %s"
 )
 
 
+def _create_or_add_to_total() -> str:
+    """The upsert that opens a year's total, or adds to it if a concurrent writer opened it first."""
+    return (
+        f"INSERT INTO {YearTotal._meta.db_table} (user_id, year, credits, hours, entry_count) "
+        f"VALUES (%s, %s, %s, %s, %s) {_ON_CONFLICT[connection.vendor]} "
+        "credits = credits + %s, hours = hours + %s, entry_count = entry_count + %s"
+    )
+
+
 def _add_to_year_total(user_id, year, credits, hours, count):
-    """Add to the year total with database-side arithmetic; create the row on first use."""
+    """
+    Add to the year total with database-side arithmetic; the year's first entry opens the row.
+
+    Opening is one upsert, not an INSERT retried as an UPDATE after a duplicate-key error: on
+    MySQL that error leaves every concurrent loser holding a shared lock on the new row, and
+    their UPDATEs then wait on each other's shared locks until InnoDB kills one as a deadlock.
+    """
     with connection.cursor() as cursor:
         cursor.execute(_ADD_TO_TOTAL, [credits, hours, count, user_id, year])
-        updated = cursor.rowcount
-    if not updated:
-        try:
-            with transaction.atomic():
-                YearTotal.objects.create(user_id=user_id, year=year, credits=credits, hours=hours, entry_count=count)
-        except IntegrityError:
-            with connection.cursor() as cursor:
-                cursor.execute(_ADD_TO_TOTAL, [credits, hours, count, user_id, year])
+        if not cursor.rowcount:
+            cursor.execute(_create_or_add_to_total(), [user_id, year, credits, hours, count, credits, hours, count])
     if credits > 0 or hours > 0:
         _note_target_met(user_id, year)
 
@@ -298,6 +312,7 @@ def bulk_record_entries(*, entries: Iterable[NewLedgerEntry]) -> BulkRecordResul
         totals[(entry.user_id, entry.year)] = (credits + entry.credits, hours + entry.hours, count + 1)
     with transaction.atomic():
         LedgerEntry.objects.bulk_create(fresh, batch_size=BULK_BATCH)
-        for (user_id, year), (credits, hours, count) in totals.items():
+        # In one order, so two imports touching the same learners wait for each other, not deadlock.
+        for (user_id, year), (credits, hours, count) in sorted(totals.items()):
             _add_to_year_total(user_id, year, credits, hours, count)
     return BulkRecordResult(recorded=len(fresh), already_recorded=len(already))
