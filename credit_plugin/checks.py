@@ -9,18 +9,19 @@ from credit_plugin import config
 REMINDER_PERIODS = ("month", "week")
 
 
-def _non_negative_number_error(name, error_id):
+def _non_negative_number_error(name, error_id, *, whole=False):
     value = config.get(name)
     try:
         number = Decimal(str(value))
         valid = number.is_finite() and number >= 0 and not isinstance(value, bool)
+        valid = valid and (number == number.to_integral_value() or not whole)
     except (InvalidOperation, ValueError):
         valid = False
     if valid:
         return []
     return [
         checks.Error(
-            f"{name} must be a non-negative number, not {value!r}.",
+            f"{name} must be a non-negative {'whole number' if whole else 'number'}, not {value!r}.",
             hint=f"Set {name} to a number such as {config.DEFAULTS[name]}.",
             id=error_id,
         )
@@ -34,6 +35,7 @@ def check_credit_settings(app_configs=None, **kwargs):
     errors += _non_negative_number_error("CADRE_TRAINING_YEARLY_HOURS", "credit_plugin.E002")
     errors += _non_negative_number_error("CADRE_TRAINING_RECONCILE_INTERVAL", "credit_plugin.E004")
     errors += _non_negative_number_error("CADRE_TRAINING_REMINDER_INTERVAL", "credit_plugin.E005")
+    errors += _non_negative_number_error("CADRE_TRAINING_EXPORT_RETENTION_DAYS", "credit_plugin.E007", whole=True)
     period = config.get("CADRE_TRAINING_REMINDER_PERIOD")
     if period not in REMINDER_PERIODS:
         errors.append(

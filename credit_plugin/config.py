@@ -34,6 +34,9 @@ DEFAULTS = {
     "CADRE_TRAINING_DEADLINE_WARNING_DAYS": 14,
     # Compliance exports of more rows than this run as a Celery task instead of in the request.
     "CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST": 2000,
+    # Report exports name cadres: each is deleted, file and all, this many days after it was asked
+    # for (by a daily task on the Celery beat); 0 keeps them.
+    "CADRE_TRAINING_EXPORT_RETENTION_DAYS": 7,
     # How often (seconds) the Celery beat runs send_training_reminders; 0 turns it off.
     "CADRE_TRAINING_REMINDER_INTERVAL": 86400,
     # Nobody gets the same reminder twice within one of these periods: "month" or "week".

@@ -63,6 +63,14 @@ def export_compliance(export_id: str):
     run_export(export_id=export_id)
 
 
+@shared_task(name="credit_plugin.tasks.purge_expired_exports")
+def purge_expired_exports():
+    """Periodic: delete report exports, and their files, older than CADRE_TRAINING_EXPORT_RETENTION_DAYS."""
+    from credit_plugin.cadres.exporting import purge_expired_exports as purge
+
+    return purge()
+
+
 @shared_task(name="credit_plugin.tasks.send_training_reminders")
 def send_training_reminders():
     """Periodic: this period's reminders to cadres behind on training and digests to their administrators."""

@@ -9,6 +9,7 @@ from datetime import date
 from survey_plugin import config
 from survey_plugin.catalogue import default_url, link_resource, resources_for_topics, save_topic, topics
 from survey_plugin.catalogue_import import CatalogueImportResult, CatalogueProblem, import_topic_catalogue
+from survey_plugin.config import export_retention_days
 from survey_plugin.data import (
     DemandRanking,
     OptionTally,
@@ -57,6 +58,7 @@ __all__ = [
     "TopicDemand",
     "default_url",
     "demand_ranking",
+    "export_retention_days",
     "export_rows_in_request",
     "import_topic_catalogue",
     "has_responded",

@@ -16,6 +16,9 @@ DEFAULTS = {
     "CADRE_SURVEY_ORGANISATION_SCOPE": "credit_plugin.api.report_organisations",
     # Response exports of more responses than this run as a Celery task with a progress page.
     "CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST": 2000,
+    # A named survey's export says who answered what: each export is deleted, file and all, this
+    # many days after it was asked for (by a daily task on the Celery beat); 0 keeps them.
+    "CADRE_SURVEY_EXPORT_RETENTION_DAYS": 7,
     # The template the demand pages extend (blocks: title, head, content); the LMS theme may name its own.
     "CADRE_SURVEY_BASE_TEMPLATE": "survey_plugin/base.html",
 }
@@ -36,6 +39,11 @@ def max_text_length() -> int:
 
 def new_cadre_months() -> int:
     return int(get("CADRE_SURVEY_NEW_CADRE_MONTHS"))
+
+
+def export_retention_days() -> int:
+    """Exports are deleted this many days after they are asked for (0: kept)."""
+    return int(get("CADRE_SURVEY_EXPORT_RETENTION_DAYS"))
 
 
 def gap_below_resources() -> int:

@@ -2,13 +2,16 @@
 Exports of a survey's responses. A small survey's file answers the request at once; a large one is
 written by a Celery task, as the LMS writes its reports, counting rows as it goes so that the
 block's status page can show progress. Finished files go to Django's default storage and are
-served only to the member of staff who asked, through the block.
+served only to the member of staff who asked, through the block, and deleted after
+``CADRE_SURVEY_EXPORT_RETENTION_DAYS``.
 """
 import logging
 import uuid
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db.models import F
+from django.utils import timezone
 
 from survey_plugin import config
 from survey_plugin.data import ResponseExportData
@@ -68,11 +71,30 @@ def response_export(*, export_id: str, survey_key: str, requested_by: int) -> Re
 
 
 def open_export_file(*, export_id: str, survey_key: str, requested_by: int):
-    """The finished file of the export, opened for reading, or None."""
+    """The finished file of the export, opened for reading, or None (not finished, or its file already purged)."""
     job = _own(export_id, survey_key, requested_by)
     if job is None or job.status != ResponseExport.Status.DONE:
         return None
-    return job.file.open("rb")
+    try:
+        return job.file.open("rb")
+    except FileNotFoundError:
+        return None
+
+
+def purge_expired_exports() -> int:
+    """
+    Delete the exports asked for more than the retention period ago, each file before its row (the
+    file says who answered what; a row left without it is harmless). Returns how many went.
+    """
+    days = config.export_retention_days()
+    if days <= 0:
+        return 0
+    expired = list(ResponseExport.objects.filter(created__lt=timezone.now() - timedelta(days=days)))
+    for job in expired:
+        if job.file:
+            job.file.delete(save=False)
+    ResponseExport.objects.filter(pk__in=[job.pk for job in expired]).delete()
+    return len(expired)
 
 
 def _own(export_id, survey_key, requested_by) -> ResponseExport | None:

@@ -8,3 +8,11 @@ def export_survey_responses(export_id: str):
     from survey_plugin.response_exports import run_response_export
 
     run_response_export(export_id=export_id)
+
+
+@shared_task(name="survey_plugin.tasks.purge_expired_exports")
+def purge_expired_exports():
+    """Periodic: delete response exports, and their files, older than CADRE_SURVEY_EXPORT_RETENTION_DAYS."""
+    from survey_plugin.response_exports import purge_expired_exports as purge
+
+    return purge()

@@ -2,8 +2,11 @@
 Compliance exports: small ones answer the request at once, large ones run as a Celery task that
 writes the file to Django's default storage and reports progress on a ``ReportExport`` row.
 """
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from credit_plugin import config
@@ -83,3 +86,19 @@ def run_export(*, export_id: str) -> None:
 
 def async_threshold() -> int:
     return int(config.get("CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST"))
+
+
+def purge_expired_exports() -> int:
+    """
+    Delete the exports asked for more than CADRE_TRAINING_EXPORT_RETENTION_DAYS ago, their files first
+    (a file names cadres; a row without its file is harmless, the reverse is not). Returns how many went.
+    """
+    days = int(config.get("CADRE_TRAINING_EXPORT_RETENTION_DAYS"))
+    if days <= 0:
+        return 0
+    expired = list(ReportExport.objects.filter(created__lt=timezone.now() - timedelta(days=days)))
+    for job in expired:
+        if job.file:
+            job.file.delete(save=False)
+    ReportExport.objects.filter(pk__in=[job.pk for job in expired]).delete()
+    return len(expired)

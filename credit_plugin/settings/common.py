@@ -17,19 +17,29 @@ def plugin_settings(settings):
         settings.LOCALE_PATHS = [*getattr(settings, "LOCALE_PATHS", []), LOCALE_DIR]
 
 
-# Celery beat entries: (entry name, task, setting giving its interval in seconds; 0 turns it off).
+DAY = 86400
+
+
+def _setting(settings, name) -> int:
+    return int(getattr(settings, name, DEFAULTS[name]))
+
+
+# Celery beat entries: (entry name, task, seconds between runs given the settings; 0: not scheduled).
 BEAT_TASKS = (
-    ("credit_plugin.reconcile_credits", "credit_plugin.tasks.reconcile_credits", "CADRE_TRAINING_RECONCILE_INTERVAL"),
+    ("credit_plugin.reconcile_credits", "credit_plugin.tasks.reconcile_credits",
+     lambda settings: _setting(settings, "CADRE_TRAINING_RECONCILE_INTERVAL")),
     ("credit_plugin.send_training_reminders", "credit_plugin.tasks.send_training_reminders",
-     "CADRE_TRAINING_REMINDER_INTERVAL"),
+     lambda settings: _setting(settings, "CADRE_TRAINING_REMINDER_INTERVAL")),
+    ("credit_plugin.purge_expired_exports", "credit_plugin.tasks.purge_expired_exports",
+     lambda settings: DAY if _setting(settings, "CADRE_TRAINING_EXPORT_RETENTION_DAYS") > 0 else 0),
 )
 
 
 def add_beat_schedule(settings):
-    """Put reconcile_credits and send_training_reminders on the LMS's Celery beat (an interval of 0: off)."""
+    """Put the plugin's periodic tasks on the LMS's Celery beat; a task whose interval comes to 0 is taken off."""
     schedule = dict(getattr(settings, "CELERY_BEAT_SCHEDULE", {}) or {})
-    for entry, task, setting in BEAT_TASKS:
-        interval = int(getattr(settings, setting, DEFAULTS[setting]))
+    for entry, task, interval_for in BEAT_TASKS:
+        interval = interval_for(settings)
         if interval > 0:
             schedule[entry] = {"task": task, "schedule": interval}
         else:

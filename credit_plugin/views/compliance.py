@@ -159,7 +159,11 @@ def export_download(request, export_id):
     # An administrator moved to another organisation since asking keeps no access to the file.
     if not api.can_see_organisation(viewer=request.user, code=job.organisation_code):
         raise Http404(_("No such export."))
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
+    try:
+        opened = job.file.open("rb")
+    except FileNotFoundError:  # purged (CADRE_TRAINING_EXPORT_RETENTION_DAYS) since the status page was shown
+        raise Http404(_("The export's file is no longer kept.")) from None
+    return FileResponse(opened, as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
 
 
 def cadre_import(request):

@@ -18,6 +18,8 @@ def test_default_configuration_passes_the_checks():
         ("CADRE_TRAINING_TIME_ZONE", "Asia/Beijing"),
         ("CADRE_TRAINING_REMINDER_INTERVAL", "daily"),
         ("CADRE_TRAINING_REMINDER_PERIOD", "fortnight"),
+        ("CADRE_TRAINING_EXPORT_RETENTION_DAYS", "7.5"),
+        ("CADRE_TRAINING_EXPORT_RETENTION_DAYS", -7),
     ],
 )
 def test_broken_setting_fails_the_check_and_names_it(setting, value):
@@ -57,6 +59,10 @@ def test_production_settings_take_values_from_the_lms_yaml_and_keep_the_schedule
     production.plugin_settings(lms)
     assert lms.CADRE_TRAINING_YEARLY_CREDITS == 100
     assert lms.CADRE_TRAINING_TIME_ZONE == "Asia/Shanghai"
+    assert lms.CELERY_BEAT_SCHEDULE == {"other": {}, "credit_plugin.purge_expired_exports": {
+        "task": "credit_plugin.tasks.purge_expired_exports", "schedule": 86400}}
+    lms.ENV_TOKENS["CADRE_TRAINING_EXPORT_RETENTION_DAYS"] = 0  # exports kept: no purge on the beat
+    production.plugin_settings(lms)
     assert lms.CELERY_BEAT_SCHEDULE == {"other": {}}
 
 

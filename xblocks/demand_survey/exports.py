@@ -73,6 +73,9 @@ class ResponseExportHandlers:
             return job
         opened = survey_api.open_export_file(export_id=job.id, survey_key=self.survey_key,
                                              requested_by=self._user_id())
+        if opened is None and job.status == "done":  # purged between the status page and this click
+            return self._error("expired", self._translate(_("The export's file is no longer kept. Export again.")),
+                               status=404)
         if opened is None:
             return self._error("not_ready", self._translate(_("The export is not finished.")), status=404)
         with opened:
@@ -85,7 +88,11 @@ class ResponseExportHandlers:
         job = survey_api.response_export(export_id=request.GET.get("id", ""), survey_key=self.survey_key,
                                          requested_by=self._user_id())
         if job is None:
-            return self._error("no_such_export", self._translate(_("No such export.")), status=404)
+            days = survey_api.export_retention_days()
+            message = (self._translate(_("No such export, or it has expired: exports are deleted %(days)s days "
+                                         "after they are asked for. Export again.")) % {"days": days}
+                       if days else self._translate(_("No such export.")))
+            return self._error("no_such_export", message, status=404)
         return job
 
     def _not_staff(self) -> Response:

@@ -118,6 +118,30 @@ def test_a_large_export_runs_as_a_task_with_progress_and_a_download_only_for_its
     assert client.get(f"/cadre-credits/compliance/exports/{job.id}/download/").status_code == 404
 
 
+def test_exports_and_their_files_are_deleted_after_the_retention_period(client, city, settings):
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from credit_plugin.tasks import purge_expired_exports
+
+    settings.CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST = 1
+    orgs, _, _ = city
+    client.force_login(administrator(orgs["province"]))
+    status_url = client.get("/cadre-credits/compliance/export/?format=xlsx").url
+    client.get("/cadre-credits/compliance/export/?format=csv")
+    old, recent = ReportExport.objects.order_by("created")
+    ReportExport.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=8))
+    assert purge_expired_exports.delay().get() == 1
+    assert not default_storage.exists(old.file.name) and default_storage.exists(recent.file.name)
+    assert list(ReportExport.objects.all()) == [recent]
+    assert client.get(status_url).status_code == 404
+    default_storage.delete(recent.file.name)  # gone from storage between the status page and the click
+    assert client.get(f"/cadre-credits/compliance/exports/{recent.id}/download/").status_code == 404
+    settings.CADRE_TRAINING_EXPORT_RETENTION_DAYS = 0  # kept for good
+    ReportExport.objects.update(created=timezone.now() - timedelta(days=800))
+    assert purge_expired_exports.delay().get() == 0 and ReportExport.objects.count() == 1
+
+
 def test_the_cadre_import_page_previews_then_writes(client, staff_user):
     from tests.credit_plugin.cadres.test_importing import CADRES, ORGANISATIONS, workbook
 

@@ -81,3 +81,38 @@ def test_a_failed_export_says_so_and_offers_no_file(client, staff_user, monkeypa
     assert "导出失败" in page and "export_download" not in page
     export_id = re.search(r"id=([0-9a-f-]+)", location).group(1)
     assert client.get(f"/handler/{USAGE}/export_download/?id={export_id}").status_code == 404
+
+
+def test_a_week_later_the_export_and_its_file_are_gone_and_the_page_says_why(client, staff_user):
+    from datetime import timedelta
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from survey_plugin.models import ResponseExport
+    from survey_plugin.tasks import purge_expired_exports
+
+    client.force_login(staff_user)
+    location = client.get(f"/handler/{USAGE}/export/?format=csv")["Location"]
+    stored = ResponseExport.objects.get().file.name
+    assert default_storage.exists(stored)
+    assert purge_expired_exports.delay().get() == 0  # still within the week
+    ResponseExport.objects.update(created=timezone.now() - timedelta(days=7, minutes=1))
+    assert purge_expired_exports.delay().get() == 1
+    assert not default_storage.exists(stored) and not ResponseExport.objects.exists()
+    gone = client.get(location)
+    assert gone.status_code == 404 and gone.json()["error"] == "no_such_export"
+    assert "7 天" in gone.json()["message"]
+
+
+def test_a_download_whose_file_was_already_deleted_says_so(client, staff_user):
+    from django.core.files.storage import default_storage
+
+    from survey_plugin.models import ResponseExport
+
+    client.force_login(staff_user)
+    location = client.get(f"/handler/{USAGE}/export/?format=csv")["Location"]
+    default_storage.delete(ResponseExport.objects.get().file.name)
+    download = client.get(location.replace("export_status", "export_download"))
+    assert (download.status_code, download.json()["error"]) == (404, "expired")
+    assert "不再保存" in download.json()["message"]
