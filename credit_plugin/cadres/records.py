@@ -6,6 +6,8 @@ reported exactly like one that does not exist, so codes cannot be probed.
 """
 from datetime import date
 
+from django.core.paginator import Page, Paginator
+
 from credit_plugin.cadres import report
 from credit_plugin.cadres.scope import scope_of
 from credit_plugin.cadres.tree import ancestor_ids, lineage_codes
@@ -81,13 +83,23 @@ def compliance_status(*, user_id: int, year: int, today: date | None = None) -> 
 
 
 def compliance_report(
-    *, viewer, organisation_code: str, year: int, category: str = "", today: date | None = None
-) -> tuple[StatusCounts, list[StatusCounts], list[CadreCompliance]]:
-    """Counts for the organisation's subtree and each child's, and every cadre of the subtree, in one pass."""
+    *, viewer, organisation_code: str, year: int, status: str = "", category: str = "", page: int | str = 1,
+    page_size: int = 100, today: date | None = None,
+) -> tuple[StatusCounts, list[StatusCounts], Page]:
+    """
+    Counts for the organisation's subtree and each child's, and one page (Django's ``Page``, of
+    ``CadreCompliance``) of its cadres of ``status``. Every cadre's status is needed for the counts,
+    but only the page's cadres are assessed in full, with names, figures and reasons.
+    """
     organisation = visible_organisation(viewer=viewer, code=organisation_code)
-    assessed = report.assess_cadres(_profiles_below(organisation, category), year=year, today=today)
-    overall, children = report.counts_by_child(assessed, organisation=organisation)
-    return overall, children, assessed
+    profiles = _profiles_below(organisation, category)
+    statuses = report.cadre_statuses(profiles, year=year, today=today)
+    overall, children = report.counts_by_child(statuses, organisation=organisation)
+    listed = [cadre for cadre in statuses if not status or cadre.status == status]
+    chosen = Paginator(listed, page_size).get_page(page)
+    on_page = [cadre.user_id for cadre in chosen.object_list]
+    chosen.object_list = report.assess_cadres(profiles.filter(user_id__in=on_page), year=year, today=today)
+    return overall, children, chosen
 
 
 def compliance_overview(

@@ -57,17 +57,19 @@ def assess_cadres(profiles: QuerySet, *, year: int, today: date | None = None) -
 
 
 class CountedCadre(NamedTuple):
+    user_id: int
     organisation_code: str
     status: str
 
 
 def cadre_statuses(profiles: QuerySet, *, year: int, today: date | None = None) -> list[CountedCadre]:
     """
-    Each serving cadre's organisation and status, as ``assess_cadres`` finds them: what counting a
-    province needs, without the names, figures and worded reasons (a third of its time).
+    Each serving cadre's organisation and status, as ``assess_cadres`` finds them and in the same
+    order: what counting a province (or choosing a page of it) needs, without the names, figures and
+    worded reasons (a third of its time).
     """
     return [
-        CountedCadre(organisation_code=row[1], status=assessment.status)
+        CountedCadre(user_id=row[0], organisation_code=row[1], status=assessment.status)
         for row, _facts, assessment in _assessments(profiles, STATUS_FIELDS, year=year, today=today, explain=False)
     ]
 

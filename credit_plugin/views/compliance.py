@@ -1,7 +1,6 @@
 """Training administrators' compliance pages: the organisation dashboard, exports and the cadre import."""
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -60,14 +59,12 @@ def compliance_dashboard(request):
         return error
     code, year, status, category = filters
     try:
-        overall, children, cadres = api.compliance_report(
-            viewer=request.user, organisation_code=code, year=year, category=category
+        overall, children, page = api.compliance_report(
+            viewer=request.user, organisation_code=code, year=year, status=status, category=category,
+            page=request.GET.get("page") or 1, page_size=PAGE_SIZE,
         )
     except api.UnknownOrganisation as unknown:
         raise Http404(_("No organisation %(code)s.") % {"code": code}) from unknown
-    if status:
-        cadres = [cadre for cadre in cadres if cadre.status == status]
-    page = Paginator(cadres, PAGE_SIZE).get_page(request.GET.get("page"))
     statuses, categories = dict(ComplianceStatus.choices), dict(CadreCategory.choices)
     query = {"org": code, "year": year, "status": status, "category": category}
     visible = api.visible_organisations(viewer=request.user)

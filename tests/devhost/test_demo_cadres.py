@@ -66,10 +66,19 @@ def test_the_demo_has_a_province_of_cadres_in_every_status_and_seeding_again_cha
         if organisation.level in ("city", "district"):
             assert 2 <= children[organisation.code] <= 3, organisation
 
-    overall, cities, cadres = api.compliance_report(viewer=province_admin, organisation_code="370000", year=today.year)
+    overall, cities, first_page = api.compliance_report(viewer=province_admin, organisation_code="370000",
+                                                        year=today.year)
     assert 250 <= overall.total <= 400
+    cadres = api.compliance_list(viewer=province_admin, organisation_code="370000", year=today.year)
     counts = Counter(cadre.status for cadre in cadres)
     assert all(counts[status] >= 20 for status in STATUSES), counts
+    # A page of the report is that stretch of the full list, assessed the same, of the status asked for.
+    assert first_page.paginator.count == len(cadres) == overall.total
+    assert first_page.object_list == cadres[:100]
+    _, _, at_risk = api.compliance_report(viewer=province_admin, organisation_code="370000", year=today.year,
+                                          status="at_risk", page=2, page_size=10)
+    assert at_risk.paginator.count == overall.at_risk
+    assert at_risk.object_list == [cadre for cadre in cadres if cadre.status == "at_risk"][10:20]
     assert {city.organisation.name for city in cities} >= {"济南市总工会", "青岛市总工会"}
     # The dashboard's counts (statuses only, reasons unworded) are the report's, cadre for cadre.
     assert api.compliance_overview(viewer=province_admin, organisation_code="370000", year=today.year) == (

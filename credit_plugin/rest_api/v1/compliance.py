@@ -5,15 +5,25 @@ from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthenticat
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from credit_plugin import api
 from credit_plugin.data import CadreCategory, ComplianceStatus
 from credit_plugin.views.learner import requested_year
 
+PAGE_SIZE, MAX_PAGE_SIZE = 100, 1000
+
 
 def _error(code, message, status):
     return Response({"error": code, "message": message}, status=status)
+
+
+def _whole_number(text, *, default: int, largest: int) -> int | None:
+    """``text`` as a number from 1 to ``largest`` (``default`` when absent), or None."""
+    if text in (None, ""):
+        return default
+    return int(text) if text.isdigit() and 1 <= int(text) <= largest else None
 
 
 def organisation_json(organisation: api.OrganisationData) -> dict:
@@ -82,17 +92,38 @@ class OrganisationComplianceView(ComplianceView):
 
 
 class OrganisationCadresView(ComplianceView):
-    """The cadres of the organisation's subtree with their figures."""
+    """
+    The cadres of the organisation's subtree with their figures, a page at a time (``page``,
+    ``page_size`` up to 1,000) as Open edX's REST APIs page: ``count``, ``num_pages``,
+    ``current_page``, ``next`` and ``previous`` links, ``results``.
+    """
 
     def get(self, request, code):
         if self.filters_error:
             return self.filters_error
+        page_number = _whole_number(request.query_params.get("page"), default=1, largest=10**9)
+        page_size = _whole_number(request.query_params.get("page_size"), default=PAGE_SIZE, largest=MAX_PAGE_SIZE)
+        if page_number is None or page_size is None:
+            return _error("invalid_page", _("page must be a whole number from 1, and page_size one from 1 to "
+                                            "%(largest)s.") % {"largest": MAX_PAGE_SIZE}, 400)
         try:
-            cadres = api.compliance_list(viewer=request.user, organisation_code=code, year=self.year,
-                                         status=self.status_filter, category=self.category)
+            _overall, _children, page = api.compliance_report(
+                viewer=request.user, organisation_code=code, year=self.year, status=self.status_filter,
+                category=self.category, page=page_number, page_size=page_size,
+            )
         except api.UnknownOrganisation:
             return _error("not_found", _("No such organisation among those you can see."), 404)
-        return Response({"year": self.year, "count": len(cadres), "results": [cadre_json(c) for c in cadres]})
+        if page.number != page_number:
+            return _error("invalid_page", _("There is no page %(number)s.") % {"number": page_number}, 404)
+        url = request.build_absolute_uri()
+        return Response({
+            "year": self.year, "count": page.paginator.count, "num_pages": page.paginator.num_pages,
+            "current_page": page.number,
+            "next": replace_query_param(url, "page", page.next_page_number()) if page.has_next() else None,
+            "previous": (replace_query_param(url, "page", page.previous_page_number()) if page.number > 2
+                         else remove_query_param(url, "page") if page.has_previous() else None),
+            "results": [cadre_json(cadre) for cadre in page.object_list],
+        })
 
 
 class MyComplianceView(ComplianceView):

@@ -90,6 +90,24 @@ def test_bad_filters_answer_400(client, city, query):
     assert client.get(f"/api/cadre-credits/v1/organisations/370100/cadres/?{query}").status_code == 400
 
 
+def test_the_rest_list_of_cadres_comes_a_page_at_a_time(client, city):
+    orgs, _, _ = city
+    client.force_login(administrator(orgs["city_a"]))
+    url = "/api/cadre-credits/v1/organisations/370100/cadres/"
+    first = client.get(f"{url}?page_size=1&year={YEAR}").json()
+    assert (first["count"], first["num_pages"], first["current_page"], first["previous"]) == (2, 2, 1, None)
+    assert first["next"] == f"http://testserver{url}?page=2&page_size=1&year={YEAR}"
+    second = client.get(first["next"]).json()
+    assert second["next"] is None and second["previous"] == f"http://testserver{url}?page_size=1&year={YEAR}"
+    assert {cadre["username"] for cadre in first["results"] + second["results"]} == {"met_one", "behind_one"}
+    assert client.get(f"{url}?status=met").json()["count"] == 1
+    beyond = client.get(f"{url}?page=3&page_size=1")
+    assert (beyond.status_code, beyond.json()["error"]) == (404, "invalid_page")
+    for bad in ("page=0", "page=x", "page_size=1001", "page_size=-5"):
+        response = client.get(f"{url}?{bad}")
+        assert (response.status_code, response.json()["error"]) == (400, "invalid_page"), bad
+
+
 def test_a_small_export_is_the_response(client, city):
     orgs, _, _ = city
     client.force_login(administrator(orgs["city_a"]))
