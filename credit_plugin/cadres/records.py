@@ -95,11 +95,28 @@ def compliance_report(
     profiles = _profiles_below(organisation, category)
     statuses = report.cadre_statuses(profiles, year=year, today=today)
     overall, children = report.counts_by_child(statuses, organisation=organisation)
+    return overall, children, _assessed_page(profiles, statuses, status=status, page=page, page_size=page_size,
+                                             year=year, today=today)
+
+
+def compliance_page(
+    *, viewer, organisation_code: str, year: int, status: str = "", category: str = "", page: int | str = 1,
+    page_size: int = 100, today: date | None = None,
+) -> Page:
+    """One page of ``compliance_report``'s cadres, without its counts (what a REST client pages through)."""
+    organisation = visible_organisation(viewer=viewer, code=organisation_code)
+    profiles = _profiles_below(organisation, category)
+    statuses = report.cadre_statuses(profiles, year=year, today=today)
+    return _assessed_page(profiles, statuses, status=status, page=page, page_size=page_size, year=year, today=today)
+
+
+def _assessed_page(profiles, statuses, *, status, page, page_size, year, today) -> Page:
+    """The page (Django's leniency: a bad number gives the first or last) of ``statuses``, assessed in full."""
     listed = [cadre for cadre in statuses if not status or cadre.status == status]
     chosen = Paginator(listed, page_size).get_page(page)
     on_page = [cadre.user_id for cadre in chosen.object_list]
     chosen.object_list = report.assess_cadres(profiles.filter(user_id__in=on_page), year=year, today=today)
-    return overall, children, chosen
+    return chosen
 
 
 def compliance_overview(

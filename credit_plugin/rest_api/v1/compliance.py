@@ -107,7 +107,7 @@ class OrganisationCadresView(ComplianceView):
             return _error("invalid_page", _("page must be a whole number from 1, and page_size one from 1 to "
                                             "%(largest)s.") % {"largest": MAX_PAGE_SIZE}, 400)
         try:
-            _overall, _children, page = api.compliance_report(
+            page = api.compliance_page(
                 viewer=request.user, organisation_code=code, year=self.year, status=self.status_filter,
                 category=self.category, page=page_number, page_size=page_size,
             )
