@@ -23,7 +23,7 @@ def _whole_number(text, *, default: int, largest: int) -> int | None:
     """``text`` as a number from 1 to ``largest`` (``default`` when absent), or None."""
     if text in (None, ""):
         return default
-    return int(text) if text.isdigit() and 1 <= int(text) <= largest else None
+    return int(text) if text.isdecimal() and 1 <= int(text) <= largest else None
 
 
 def organisation_json(organisation: api.OrganisationData) -> dict:

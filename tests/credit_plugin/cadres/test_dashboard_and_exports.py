@@ -103,7 +103,7 @@ def test_the_rest_list_of_cadres_comes_a_page_at_a_time(client, city):
     assert client.get(f"{url}?status=met").json()["count"] == 1
     beyond = client.get(f"{url}?page=3&page_size=1")
     assert (beyond.status_code, beyond.json()["error"]) == (404, "invalid_page")
-    for bad in ("page=0", "page=x", "page_size=1001", "page_size=-5"):
+    for bad in ("page=0", "page=x", "page=²", "page_size=1001", "page_size=-5"):
         response = client.get(f"{url}?{bad}")
         assert (response.status_code, response.json()["error"]) == (400, "invalid_page"), bad
 
