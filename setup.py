@@ -41,7 +41,9 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
     python_requires=">=3.11",
-    packages=find_packages(include=["xblocks*", "credit_plugin*", "survey_plugin*", "course_exports*"]),
+    packages=find_packages(
+        include=["cadre_common*", "question_bank*", "xblocks*", "credit_plugin*", "survey_plugin*", "course_exports*"]
+    ),
     include_package_data=True,
     zip_safe=False,
     install_requires=load_requirements("requirements/base.in"),

@@ -12,6 +12,7 @@ import polib
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LOCALE_PACKAGES = (
+    "cadre_common",
     "credit_plugin",
     "survey_plugin",
     "xblocks/level_challenge",

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "workbench",
     "sample_xblocks.basic",  # templates of the SDK's vertical_demo, which holds a built course's unit
     "completion",
+    "user_tasks",  # django-user-tasks, installed in the LMS and Studio: user-started tasks and their files
     "eventtracking.django.apps.EventTrackingConfig",
     "devhost.apps.DevhostConfig",
     *get_plugin_apps(LMS),
