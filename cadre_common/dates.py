@@ -12,7 +12,8 @@ def parse_zoned_datetime(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(str(text).strip())
     except ValueError as error:
-        raise ValueError(_("%(value)s is not a date and time like 2026-12-01T09:00+08:00.") % {"value": text}) from error
+        message = _("%(value)s is not a date and time like 2026-12-01T09:00+08:00.") % {"value": text}
+        raise ValueError(message) from error
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(_("%(value)s has no time zone: write it like 2026-12-01T09:00+08:00.") % {"value": text})
     return moment

@@ -29,7 +29,7 @@ class RowProblem:
             where = _("column %(column)s") % {"column": self.column}
         else:
             return self.message
-        return f"{where}: {self.message}"
+        return _("%(where)s: %(message)s") % {"where": where, "message": self.message}
 
 
 def listed(problems: list[RowProblem]) -> list[str]:
