@@ -83,7 +83,7 @@ def _connect(database_url):
 
 def _build_tree():
     """1 province, 16 cities, 10 districts each, the rest grassroots unions spread over the districts."""
-    from credit_plugin.cadres.tree import save_organisation
+    from credit_plugin.organisations.tree import save_organisation
 
     province = save_organisation(code="370000", name="山东省总工会", level="province", parent=None)
     organisations, districts = [province], []
@@ -195,10 +195,10 @@ def _no_certificates():
     The devhost runs Celery tasks eagerly, so each would be issued and its PDF drawn inside
     ``bulk_record_entries`` (the LMS does that on a worker); that is not what is measured here.
     """
-    from credit_plugin.signals.internal import YEAR_TARGET_MET
-    from credit_plugin.signals.receivers import on_year_target_met
+    from credit_plugin.ledger.signals import YEAR_TARGET_MET
+    from credit_plugin.receivers import on_year_target_met
 
-    uid = "credit_plugin.signals.receivers.on_year_target_met"
+    uid = "credit_plugin.receivers.on_year_target_met"
     connected = YEAR_TARGET_MET.disconnect(dispatch_uid=uid)
     try:
         yield

@@ -239,7 +239,7 @@ def seed_catalogue():
 
 def seed_organisations():
     """A province, 16 cities, 4 districts each, 2 grassroots unions each; the grassroots lineages."""
-    from credit_plugin.cadres.tree import save_organisation
+    from credit_plugin.organisations.tree import save_organisation
 
     province = save_organisation(code="370000", name="山东省总工会", level="province", parent=None)
     lineages = []

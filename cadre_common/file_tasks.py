@@ -42,6 +42,10 @@ class FileTask(UserTask):
         if percent > status.completed_steps:
             status.increment_completed_steps(percent - status.completed_steps)
 
+    def note(self, name: str, text: str) -> None:
+        """Keep a short text with the task (what it covers), for the checks made when its file is asked for."""
+        UserTaskArtifact.objects.create(status=self.status, name=name, text=text)
+
     def save_file(self, content: bytes | File, filename: str) -> None:
         """Keep the finished file under an unguessable name; the person downloads it as ``filename``."""
         artifact = UserTaskArtifact(status=self.status, name=OUTPUT)
@@ -105,6 +109,13 @@ def file_task_status(*, task_id, user_id: int) -> FileTaskStatus | None:
         filename=output.file.name.rsplit("/", 1)[-1] if output and output.file else "",
         error=error.text if error else "",
     )
+
+
+def task_note(*, task_id, user_id: int, name: str) -> str | None:
+    """The text a task of ``user_id`` noted under ``name`` (None: no such task or note)."""
+    status = _own(task_id, user_id)
+    artifact = status.artifacts.filter(name=name).first() if status else None
+    return artifact.text if artifact else None
 
 
 def open_task_file(*, task_id, user_id: int) -> tuple[File, str] | None:

@@ -14,7 +14,7 @@ _RECEIVERS = [
     {
         "receiver_func_name": receiver,
         "signal_path": f"openedx_events.learning.signals.{signal}",
-        "dispatch_uid": f"credit_plugin.signals.receivers.{receiver}",
+        "dispatch_uid": f"credit_plugin.receivers.{receiver}",
     }
     for receiver, signal in (
         ("on_course_passing_status_updated", "COURSE_PASSING_STATUS_UPDATED"),
@@ -44,14 +44,14 @@ class CreditPluginConfig(AppConfig):
         "settings_config": {_LMS: _SETTINGS, _CMS: _SETTINGS},
         "signals_config": {
             _LMS: {
-                "relative_path": "signals.receivers",
+                "relative_path": "receivers",
                 "receivers": [
                     *_RECEIVERS,
                     *[
                         {
                             "receiver_func_name": receiver,
-                            "signal_path": f"credit_plugin.signals.internal.{signal}",
-                            "dispatch_uid": f"credit_plugin.signals.receivers.{receiver}",
+                            "signal_path": f"credit_plugin.ledger.signals.{signal}",
+                            "dispatch_uid": f"credit_plugin.receivers.{receiver}",
                         }
                         for receiver, signal in (
                             ("on_year_target_met", "YEAR_TARGET_MET"),
@@ -62,7 +62,7 @@ class CreditPluginConfig(AppConfig):
                         "receiver_func_name": "on_block_completion_saved",
                         "signal_path": "django.db.models.signals.post_save",
                         "sender_path": "completion.models.BlockCompletion",
-                        "dispatch_uid": "credit_plugin.signals.receivers.on_block_completion_saved",
+                        "dispatch_uid": "credit_plugin.receivers.on_block_completion_saved",
                     },
                 ],
             },

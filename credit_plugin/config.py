@@ -7,7 +7,9 @@ YAML configuration can set it. Code reads settings only through :func:`get`, nev
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
+from django.utils import timezone
+
+from cadre_common.plugin_settings import PluginSettings
 
 DEFAULTS = {
     # Credits (学分) a cadre must earn in one calendar year.
@@ -60,12 +62,14 @@ DEFAULTS = {
     "CADRE_TRAINING_VERIFY_REQUESTS_PER_MINUTE": 60,
     # The STORAGES alias certificate PDFs and seals go to, when the platform defines it (else: default).
     "CADRE_TRAINING_CERTIFICATE_STORAGE": "cadre_certificates",
+    # How certificates look and what they say: empty for the built-in design, a mapping of its fields, or the
+    # path of a JSON/YAML file of them (docs/operators-guide.md lists the fields and placeholders).
+    "CADRE_TRAINING_CERTIFICATE_TEMPLATE": "",
 }
 
 
-def get(name: str):
-    """Return the configured value of setting ``name``, or its default."""
-    return getattr(settings, name, DEFAULTS[name])
+SETTINGS = PluginSettings(DEFAULTS)
+get = SETTINGS.get
 
 
 def yearly_credit_target() -> Decimal:
@@ -82,3 +86,8 @@ def credit_time_zone() -> ZoneInfo:
 
 def required_courses() -> list[str]:
     return [str(key) for key in get("CADRE_TRAINING_REQUIRED_COURSES")]
+
+
+def current_year() -> int:
+    """This calendar year in the credit time zone."""
+    return timezone.now().astimezone(credit_time_zone()).year

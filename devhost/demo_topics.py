@@ -5,7 +5,7 @@ survey so that the demand dashboard has something to rank.
 """
 import random
 
-from credit_plugin.models import CadreProfile
+from credit_plugin import api as credit_api
 from devhost.lms_bridge import DEMO_COURSE_KEY, DEMO_COURSE_NAME
 from survey_plugin import api as survey_api
 from xblocks.demand_survey.demo import DEMO_TOPICS
@@ -41,7 +41,7 @@ def seed_demo_demand() -> int:
     if survey_api.survey_results(survey_key=LAST_YEARS_SURVEY.survey_key).responses:
         return 0
     survey_api.register_survey(survey=LAST_YEARS_SURVEY)
-    user_ids = list(CadreProfile.objects.order_by("user_id").values_list("user_id", flat=True))
+    user_ids = credit_api.cadre_ids()
     for user_id in user_ids:
         respondent = respondent_for(user_id)
         weights = dict(WEIGHTS)

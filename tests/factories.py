@@ -33,7 +33,7 @@ class StaffFactory(UserFactory):
 
 def credit_rule(**overrides):
     """A credit rule for the demo course (passing it grants 10 credits and 4.5 hours)."""
-    from credit_plugin.data import Trigger
+    from credit_plugin.api import Trigger
     from credit_plugin.models import CreditRule
 
     values = {
@@ -49,7 +49,7 @@ def credit_rule(**overrides):
 
 def organisation(code, name=None, level="grassroots", parent=None):
     """An organisation in the tree, below ``parent`` (an Organisation or None for a root)."""
-    from credit_plugin.cadres.tree import save_organisation
+    from credit_plugin.organisations.tree import save_organisation
 
     return save_organisation(code=code, name=name or f"组织{code}", level=level, parent=parent)
 
@@ -69,13 +69,14 @@ def union_tree():
     }
 
 
-def cadre(organisation, *, username=None, took_office_on=None, registered_on=None, category="chair", **fields):
-    """A serving cadre of ``organisation`` (an LMS user with a profile)."""
+def cadre(organisation, *, username=None, name=None, took_office_on=None, registered_on=None, category="chair",
+          **fields):
+    """A serving cadre of ``organisation`` (an LMS user named ``name``, 王小纲 by default, with a profile)."""
     from datetime import date
 
     from credit_plugin.models import CadreProfile
 
-    user = UserFactory(**({"username": username} if username else {}))
+    user = UserFactory(**({"username": username} if username else {}), **({"first_name": name} if name else {}))
     took_office_on = took_office_on or date(2020, 3, 1)
     CadreProfile.objects.create(
         user=user, organisation=organisation, category=category, took_office_on=took_office_on,

@@ -4,12 +4,13 @@ certificate key as a Data Integrity proof, cryptosuite ``eddsa-jcs-2022``: the i
 ``did:key``, so any OB 3.0 verifier checks it without asking this server.
 """
 import hashlib
-import json
 from datetime import UTC
 
+from cadre_common.canonical_json import canonical_json
 from credit_plugin.certificates import signing
+from credit_plugin.certificates.data import CertificateStatus
 from credit_plugin.certificates.files import verification_url
-from credit_plugin.models import Certificate, CertificateStatus
+from credit_plugin.certificates.models import Certificate
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
 BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -26,11 +27,6 @@ def base58btc(data: bytes) -> str:
 
 def did_key(public_raw: bytes) -> str:
     return "did:key:z" + base58btc(ED25519_MULTICODEC + public_raw)
-
-
-def jcs(value) -> bytes:
-    """RFC 8785 canonical JSON for what we put in credentials (strings, integers, lists, objects)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def _iso(moment) -> str:
@@ -82,6 +78,6 @@ def open_badge(certificate: Certificate) -> dict:
         "verificationMethod": f"{method}#{method.removeprefix('did:key:')}",
         "proofPurpose": "assertionMethod",
     }
-    hash_data = hashlib.sha256(jcs(proof)).digest() + hashlib.sha256(jcs(credential)).digest()
+    hash_data = hashlib.sha256(canonical_json(proof)).digest() + hashlib.sha256(canonical_json(credential)).digest()
     proof["proofValue"] = "z" + base58btc(private.sign(hash_data))
     return {**credential, "proof": proof}

@@ -5,28 +5,30 @@ so a batch that stopped half-way is finished by starting it again.
 """
 from django.db.models import F
 
-from credit_plugin.cadres.tree import subtree
+from credit_plugin.certificates.data import CertificateBatchData, CertificateKind
 from credit_plugin.certificates.issuing import issue_annual_if_met
-from credit_plugin.models import CadreProfile, CadreStatus, Certificate, CertificateBatch, Organisation, YearTotal
+from credit_plugin.certificates.models import Certificate, CertificateBatch
+from credit_plugin.ledger import api as ledger_api
+from credit_plugin.organisations import api as organisations_api
 
 CHUNK_SIZE = 500
 
 
 def candidates(*, year: int, organisation_code: str = "") -> list[int]:
     """Serving cadres (of the subtree) whose year totals are in, without a valid annual certificate yet."""
-    profiles = CadreProfile.objects.filter(status=CadreStatus.SERVING)
-    if organisation_code:
-        organisation = Organisation.objects.get(code=organisation_code)
-        profiles = profiles.filter(organisation__in=subtree(organisation.path))
-    have = Certificate.objects.filter(kind="annual", year=year, valid_slot__isnull=False).values("user_id")
-    with_totals = YearTotal.objects.filter(year=year).values("user_id")
-    return list(profiles.filter(user_id__in=with_totals).exclude(user_id__in=have)
-                .order_by("user_id").values_list("user_id", flat=True))
+    organisation = organisations_api.organisation(code=organisation_code) if organisation_code else None
+    if organisation_code and organisation is None:
+        raise organisations_api.UnknownOrganisation(organisation_code)
+    cadres = organisations_api.serving_cadre_ids(organisation_path=organisation.path if organisation else None)
+    with_totals = ledger_api.year_totals(year=year, user_ids=cadres)
+    have = set(Certificate.objects.filter(kind=CertificateKind.ANNUAL, year=year, valid_slot__isnull=False,
+                                          user_id__in=cadres).values_list("user_id", flat=True))
+    return sorted(user_id for user_id in with_totals if user_id not in have)
 
 
-def start_batch(*, year: int, organisation_code: str = "") -> CertificateBatch:
+def start_batch(*, year: int, organisation_code: str = "") -> CertificateBatchData:
     """Queue the chunks; with CELERY_TASK_ALWAYS_EAGER (devhost, tests) they run before this returns."""
-    from credit_plugin.tasks import issue_certificate_chunk
+    from credit_plugin.certificates.tasks import issue_certificate_chunk  # the tasks run this module
 
     user_ids = candidates(year=year, organisation_code=organisation_code)
     chunks = [user_ids[start:start + CHUNK_SIZE] for start in range(0, len(user_ids), CHUNK_SIZE)]
@@ -37,12 +39,14 @@ def start_batch(*, year: int, organisation_code: str = "") -> CertificateBatch:
     for chunk in chunks:
         issue_certificate_chunk.delay(batch.pk, chunk)
     batch.refresh_from_db()
-    return batch
+    return CertificateBatchData(id=batch.pk, year=batch.year, organisation_code=batch.organisation_code,
+                                status=batch.status, chunks_total=batch.chunks_total, chunks_done=batch.chunks_done,
+                                issued=batch.issued)
 
 
 def run_chunk(*, batch_id: int, user_ids: list[int]) -> int:
     """Issue the chunk's certificates (and their PDFs); returns how many were new."""
-    from credit_plugin.certificates.files import ensure_pdf
+    from credit_plugin.certificates.files import ensure_pdf  # drawing pulls in reportlab: only where it draws
 
     year = CertificateBatch.objects.values_list("year", flat=True).get(pk=batch_id)
     issued = 0

@@ -1,11 +1,12 @@
-"""A certificate's PDF: drawn once, kept in Django's default storage, served only to those who may see it."""
+"""A certificate's PDF: drawn once, kept in the certificates' storage, served only to those who may see it."""
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
 from credit_plugin import config
-from credit_plugin.models import Certificate, OrganisationIssuer
+from credit_plugin.certificates.models import Certificate, OrganisationIssuer
+from credit_plugin.certificates.templates import configured_template
 
 
 def verification_url(code: str) -> str:
@@ -41,7 +42,8 @@ def ensure_pdf(certificate: Certificate) -> None:
 
     if certificate.pdf:
         return
-    data = render_certificate_pdf(certificate_content(certificate))
+    template = configured_template(config.get("CADRE_TRAINING_CERTIFICATE_TEMPLATE"))
+    data = render_certificate_pdf(certificate_content(certificate), template=template)
     certificate.pdf.save(f"{certificate.year}/{certificate.verification_code}.pdf", ContentFile(data), save=False)
     Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=certificate.pdf.name)
 

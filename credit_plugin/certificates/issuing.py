@@ -13,24 +13,17 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cadre_common.masking import mask_name
 from credit_plugin import config
-from credit_plugin.cadres.tree import ancestor_ids
+from credit_plugin.certificates.data import CertificateData, CertificateKind, CertificateStatus
+from credit_plugin.certificates.models import Certificate, CertificateSerial, OrganisationIssuer
 from credit_plugin.certificates.signing import sign
-from credit_plugin.ledger.totals import year_summary
-from credit_plugin.models import (
-    CadreProfile,
-    Certificate,
-    CertificateKind,
-    CertificateSerial,
-    CertificateStatus,
-    Organisation,
-    OrganisationIssuer,
-)
+from credit_plugin.ledger import api as ledger_api
+from credit_plugin.organisations import api as organisations_api
 
 CODE_BYTES = 16  # 128 random bits: 22 url-safe characters
 
@@ -46,16 +39,6 @@ class Issuer:
     name: str
     serial_prefix: str
     organisation_id: int | None  # whose seal is printed
-
-
-def mask_name(name: str) -> str:
-    """王小纲 → 王*纲, 王明 → 王*: enough for a verifier who knows the holder, not to find them."""
-    name = name.strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def holder_digest(code: str, holder_name: str) -> str:
@@ -83,21 +66,18 @@ def public_content(certificate: Certificate) -> dict:
     }
 
 
-def issuer_for(profile: CadreProfile | None) -> Issuer:
+def issuer_for(profile: organisations_api.CadreProfileData | None) -> Issuer:
     """The nearest organisation (the cadre's own or one above) with issuer settings, else the configured default."""
     if profile is not None:
-        lineage = ancestor_ids(profile.organisation.path)
-        issuers = {issuer.organisation_id: issuer
-                   for issuer in OrganisationIssuer.objects.filter(organisation_id__in=lineage)}
-        for organisation_id in reversed(lineage):
-            if organisation_id in issuers:
-                found = issuers[organisation_id]
+        issuers = {issuer.organisation.code: issuer for issuer in OrganisationIssuer.objects.select_related(
+            "organisation").filter(organisation__code__in=profile.organisation_lineage)}
+        for code in reversed(profile.organisation_lineage):
+            if code in issuers:
+                found = issuers[code]
                 return Issuer(found.issuer_name, found.serial_prefix, found.organisation_id)
-    name = config.get("CADRE_TRAINING_CERTIFICATE_ISSUER")
-    if not name:
-        root = Organisation.objects.filter(parent=None).order_by("path").first()
-        name = root.name if root else getattr(settings, "PLATFORM_NAME", "Open edX")
-    return Issuer(name, config.get("CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX"), None)
+    name = config.get("CADRE_TRAINING_CERTIFICATE_ISSUER") or organisations_api.root_organisation_name()
+    return Issuer(name or getattr(settings, "PLATFORM_NAME", "Open edX"),
+                  config.get("CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX"), None)
 
 
 def _ensure_serial_row(prefix: str, year: int) -> None:
@@ -143,10 +123,9 @@ def issue_certificate(
     existing = Certificate.objects.filter(valid_slot=slot).first()
     if existing is not None and (supersedes is None or existing.pk != supersedes.pk):
         return existing, False
-    user = get_user_model().objects.get(pk=user_id)
-    profile = CadreProfile.objects.select_related("organisation").filter(user_id=user_id).first()
+    profile = organisations_api.cadre_profile(user_id=user_id)
     issuer = issuer_for(profile)
-    holder = f"{user.first_name}{user.last_name}".strip() or user.get_username()
+    holder = organisations_api.name_of(user_id)
     _ensure_serial_row(issuer.serial_prefix, year)
     try:
         with transaction.atomic():
@@ -155,7 +134,7 @@ def issue_certificate(
             certificate = Certificate(
                 verification_code=secrets.token_urlsafe(CODE_BYTES), user_id=user_id, kind=kind, year=year,
                 title=title or kind_title(kind), holder_name=holder, reference=reference[:255],
-                organisation_name=profile.organisation.name if profile else "",
+                organisation_name=profile.organisation_name if profile else "",
                 issuer_name=issuer.name, issuer_organisation_id=issuer.organisation_id,
                 credits=credits, hours=hours, serial_number=_next_serial(issuer.serial_prefix, year),
                 issued_at=now or timezone.now(), unique_for=unique_for, valid_slot=slot,
@@ -175,7 +154,7 @@ def issue_certificate(
 
 def issue_annual_if_met(*, user_id: int, year: int) -> tuple[Certificate | None, bool]:
     """(the cadre's annual certificate for ``year`` if its targets are met, whether it was issued now)."""
-    summary = year_summary(user_id=user_id, year=year)
+    summary = ledger_api.year_summary(user_id=user_id, year=year)
     if not summary.target_met:
         return None, False
     return issue_certificate(user_id=user_id, kind=CertificateKind.ANNUAL, year=year,
@@ -212,7 +191,7 @@ def reissue_certificate(*, code: str, reason: str) -> Certificate:
         raise CertificateError("superseded", _("This certificate was already reissued."))
     credits, hours = old.credits, old.hours
     if old.kind == CertificateKind.ANNUAL:
-        summary = year_summary(user_id=old.user_id, year=old.year)
+        summary = ledger_api.year_summary(user_id=old.user_id, year=old.year)
         credits, hours = summary.credits, summary.hours
     old.status_reason = reason.strip()
     new, _created = issue_certificate(
@@ -224,13 +203,35 @@ def reissue_certificate(*, code: str, reason: str) -> Certificate:
 
 def issue_exam_certificate_for_entry(*, user_id: int, exam_name: str, entry_id: int) -> Certificate | None:
     """The exam certificate for a passed offline exam's ledger entry (one per entry, never two)."""
-    from credit_plugin.models import LedgerEntry
-
-    entry = LedgerEntry.objects.filter(pk=entry_id, user_id=user_id).first()
-    if entry is None:
+    entry = ledger_api.entry(entry_id=entry_id)
+    if entry is None or entry.user_id != user_id:
         return None
     certificate, _new = issue_certificate(
         user_id=user_id, kind=CertificateKind.EXAM, year=entry.year, credits=entry.credits, hours=entry.hours,
         reference=exam_name, unique_for=f"entry-{entry_id}",
     )
     return certificate
+
+
+def certificate_data(certificate: Certificate) -> CertificateData:
+    superseded_by = certificate.superseded_by.serial_number if certificate.superseded_by_id else None
+    return CertificateData(
+        code=certificate.verification_code, user_id=certificate.user_id, kind=certificate.kind, year=certificate.year,
+        title=certificate.title, holder_name=certificate.holder_name, organisation_name=certificate.organisation_name,
+        issuer_name=certificate.issuer_name, credits=certificate.credits, hours=certificate.hours,
+        serial_number=certificate.serial_number, issued_at=certificate.issued_at,
+        issued_on=timezone.localtime(certificate.issued_at, config.credit_time_zone()).date(),
+        reference=certificate.reference,
+        status=certificate.status, status_changed_at=certificate.status_changed_at,
+        status_reason=certificate.status_reason, superseded_by=superseded_by,
+    )
+
+
+def certificates_of(*, user_id: int, year: int | None = None, superseded: bool = True) -> list[CertificateData]:
+    """The holder's certificates (of ``year``), newest year first; ``superseded=False`` leaves out replaced ones."""
+    rows = Certificate.objects.select_related("superseded_by").filter(user_id=user_id)
+    if year is not None:
+        rows = rows.filter(year=year)
+    if not superseded:
+        rows = rows.exclude(status=CertificateStatus.SUPERSEDED)
+    return [certificate_data(row) for row in rows.order_by("-year", "-issued_at")]

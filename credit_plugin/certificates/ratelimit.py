@@ -1,15 +1,16 @@
-"""A per-address request limit for the public verification endpoints, counted in the Django cache."""
+"""
+A per-address request limit for the public verification endpoints, counted in the Django cache.
+
+The address is edx-django-utils' safest client IP, as the LMS reads it: the rightmost address of
+X-Forwarded-For that the deployment's proxies do not account for (``CLOSEST_CLIENT_IP_FROM_HEADERS``),
+never the leftmost one, which a client writes itself.
+"""
 import time
 
 from django.core.cache import cache
+from edx_django_utils.ip import get_safest_client_ip
 
 from credit_plugin import config
-
-
-def client_address(request) -> str:
-    """The client's address; behind the LMS's proxies the first X-Forwarded-For hop, as edx-platform reads it."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def over_limit(request, scope: str = "verify") -> bool:
@@ -17,7 +18,7 @@ def over_limit(request, scope: str = "verify") -> bool:
     allowance = int(config.get("CADRE_TRAINING_VERIFY_REQUESTS_PER_MINUTE"))
     if allowance <= 0:
         return False
-    key = f"credit_plugin:{scope}:{client_address(request)}:{int(time.time() // 60)}"
+    key = f"credit_plugin:{scope}:{get_safest_client_ip(request)}:{int(time.time() // 60)}"
     cache.add(key, 0, timeout=120)
     try:
         count = cache.incr(key)

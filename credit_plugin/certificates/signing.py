@@ -2,21 +2,21 @@
 Signing certificate content with Ed25519, and checking a signature with the published key.
 
 The signed bytes are the content as canonical JSON (keys sorted, no spaces, UTF-8), so anyone can
-check a certificate offline with a few lines: ``canonical(content)`` and the public key from
+check a certificate offline with a few lines: ``canonical_json(content)`` and the public key from
 ``keys.json``. Keys come from ``CADRE_TRAINING_CERTIFICATE_SIGNING_KEY`` (the base64url 32-byte
 seed) or, when that is empty, from a key the plugin makes once and keeps in its table.
 """
 import base64
 import hashlib
-import json
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from django.db import IntegrityError, transaction
 
+from cadre_common.canonical_json import canonical_json
 from credit_plugin import config
-from credit_plugin.models import SigningKey
+from credit_plugin.certificates.models import SigningKey
 
 
 def b64url(data: bytes) -> str:
@@ -25,11 +25,6 @@ def b64url(data: bytes) -> str:
 
 def unb64url(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def canonical(content: dict) -> bytes:
-    """The bytes that are signed: JSON with sorted keys and no whitespace, UTF-8."""
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def _raw_public(private_key: Ed25519PrivateKey) -> bytes:
@@ -67,7 +62,7 @@ def signing_key() -> tuple[str, Ed25519PrivateKey]:
 def sign(content: dict) -> tuple[str, str]:
     """(key id, base64url signature) of ``content``."""
     key_id, private = signing_key()
-    return key_id, b64url(private.sign(canonical(content)))
+    return key_id, b64url(private.sign(canonical_json(content)))
 
 
 def public_keys() -> dict[str, bytes]:
@@ -86,7 +81,7 @@ def verify(content: dict, signature: str, key_id: str) -> bool:
     if public_raw is None:
         return False
     try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(unb64url(signature), canonical(content))
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(unb64url(signature), canonical_json(content))
     except (InvalidSignature, ValueError):
         return False
     return True

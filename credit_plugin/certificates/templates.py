@@ -146,3 +146,14 @@ def template_from_setting(value) -> CertificateTemplate:
     if isinstance(value, str | Path):
         return load_template(value)
     raise TemplateError(f"a certificate template setting is a mapping or a file path, not {type(value).__name__}")
+
+
+_configured: dict[str, CertificateTemplate] = {}
+
+
+def configured_template(value) -> CertificateTemplate:
+    """The template ``CADRE_TRAINING_CERTIFICATE_TEMPLATE`` names, loaded and checked once per process."""
+    key = json.dumps(value, sort_keys=True, default=str)
+    if key not in _configured:
+        _configured[key] = template_from_setting(value)
+    return _configured[key]

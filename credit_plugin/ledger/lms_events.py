@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
-from credit_plugin.data import LmsEventReceiptData, Trigger
 from credit_plugin.ledger import rules
-from credit_plugin.models import LmsEventReceipt
+from credit_plugin.ledger.data import LmsEventReceiptData, Trigger
+from credit_plugin.ledger.models import LmsEventReceipt
 
 log = logging.getLogger(__name__)
 
@@ -176,3 +176,8 @@ def handle_block_completion(*, user_id: int, block_key: str, completion: float, 
         rules.grant(rule=rule, user_id=user_id, earned_at=completed_at, reference=block_key, recorded_by="completion")
         for rule in rules.block_rules(block_key)
     ]
+
+
+def failed_event_count() -> int:
+    """How many LMS events failed and wait to be replayed."""
+    return LmsEventReceipt.objects.filter(status=Status.FAILED).count()

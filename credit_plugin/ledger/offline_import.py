@@ -7,20 +7,23 @@ idempotency key is the learner, the training and its date.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from credit_plugin import config, tabular
-from credit_plugin.data import NewLedgerEntry, SourceKind
+from cadre_common import spreadsheets
+from cadre_common.dates import parse_day
+from cadre_common.problems import RowProblem
+from credit_plugin import config
+from credit_plugin.ledger.data import NewLedgerEntry, OfflineImportResult, PlannedEntry, SourceKind
+from credit_plugin.ledger.models import LedgerEntry
 from credit_plugin.ledger.recording import bulk_record_entries
-from credit_plugin.models import CadreProfile, LedgerEntry
-from credit_plugin.signals.internal import OFFLINE_EXAM_PASSED
+from credit_plugin.ledger.signals import OFFLINE_EXAM_PASSED
+from credit_plugin.organisations import api as organisations_api
 
 ALIASES = {
     "name": {"姓名", "name", "full name", "学员姓名"},
@@ -41,71 +44,44 @@ MAX_AMOUNT = Decimal("1000")
 EARLIEST = date(2000, 1, 1)
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self):
-        where = _("row %(row)s, column %(column)s") % {"row": self.row, "column": self.column} if self.row else ""
-        return f"{where}: {self.message}" if where else self.message
-
-
-@dataclass(frozen=True)
-class PlannedEntry:
-    row: int
-    username: str
-    full_name: str
-    training: str
-    day: date
-    credits: Decimal
-    hours: Decimal
-    source_kind: str
-    score: str
-    entry: NewLedgerEntry
-    already_recorded: bool = False
-
-
-@dataclass
-class OfflineImportResult:
-    planned: list[PlannedEntry] = field(default_factory=list)
-    skipped: list[ImportProblem] = field(default_factory=list)
-    errors: list[ImportProblem] = field(default_factory=list)
-    recorded: int = 0
-    dry_run: bool = True
-
-    @property
-    def already_recorded(self) -> int:
-        return sum(planned.already_recorded for planned in self.planned)
-
-
 def import_offline_credits(
     *, data: bytes, filename: str, recorded_by: str, dry_run: bool, progress=None
 ) -> OfflineImportResult:
     """Check the whole file; unless ``dry_run`` or any row is wrong, record every new entry at once."""
     result = plan_import(data=data, filename=filename, recorded_by=recorded_by, progress=progress)
-    result.dry_run = dry_run
+    result = replace(result, dry_run=dry_run)
     if result.errors or dry_run:
         return result
     new = [planned for planned in result.planned if not planned.already_recorded]
     with transaction.atomic():
-        result.recorded = bulk_record_entries(entries=[planned.entry for planned in new]).recorded
+        recorded = bulk_record_entries(entries=[planned.entry for planned in new]).recorded
         _announce_exams(new)
-    return result
+    return replace(result, recorded=recorded)
+
+
+class _Plan:
+    """What a roster holds, gathered row by row."""
+
+    def __init__(self):
+        self.planned, self.skipped, self.errors = [], [], []
+
+    def result(self) -> OfflineImportResult:
+        return OfflineImportResult(planned=_marked_already_recorded(self.planned), skipped=tuple(self.skipped),
+                                   errors=tuple(self.errors))
 
 
 def plan_import(*, data, filename, recorded_by, progress=None) -> OfflineImportResult:
-    result = OfflineImportResult()
+    result = _Plan()
     try:
-        rows = tabular.read_rows(data, filename)
-    except tabular.UnreadableFile as error:
-        result.errors.append(ImportProblem(None, "", str(error)))
-        return result
-    sheet = tabular.find_sheet(rows, ALIASES, set(IDENTIFIERS))
+        rows = spreadsheets.read_sheets(data, filename, first_only=True)[0]
+    except spreadsheets.UnreadableFile as error:
+        result.errors.append(RowProblem(None, "", str(error)))
+        return result.result()
+    sheet = spreadsheets.find_sheet(rows, spreadsheets.aliases_matcher(ALIASES),
+                                    lambda found: len(found) >= 3 and bool(set(IDENTIFIERS) & found))
     if sheet is None:
         result.errors.append(
-            ImportProblem(
+            RowProblem(
                 None,
                 "",
                 _(
@@ -114,79 +90,79 @@ def plan_import(*, data, filename, recorded_by, progress=None) -> OfflineImportR
                 ),
             )
         )
-        return result
-    missing = [name for name in ("training", "date", "credits", "hours") if name not in sheet.columns]
+        return result.result()
+    columns = sheet.columns
+    missing = [name for name in ("training", "date", "credits", "hours") if name not in columns]
     if missing:
         labels = {"training": "培训名称", "date": "培训日期", "credits": "学分", "hours": "学时"}
         result.errors.append(
-            ImportProblem(
+            RowProblem(
                 None, "", _("Missing columns: %(columns)s.") % {"columns": ", ".join(labels[name] for name in missing)}
             )
         )
-        return result
+        return result.result()
     learners = _learners(sheet)
     seen = {}
     for number, cells in sheet.rows:
         if progress:
             progress()
-        _plan_row(sheet, number, cells, learners, seen, recorded_by, result)
-    _mark_already_recorded(result.planned)
-    return result
+        _plan_row(columns, number, cells, learners, seen, recorded_by, result)
+    return result.result()
 
 
-def _learners(sheet):
+def _learners(sheet) -> dict[str, dict[str, organisations_api.Account]]:
     """Every learner the file names, looked up in one query per identifier column."""
-    users = get_user_model().objects.all()
     found = {}
     for identifier in ("username", "email"):
-        values = {sheet.value(cells, identifier) for _, cells in sheet.rows} - {""}
+        values = {sheet.columns.value(cells, identifier) for _, cells in sheet.rows} - {""}
         if values:
-            lookup = {"username": "username__in", "email": "email__in"}[identifier]
-            found[identifier] = {getattr(user, identifier).lower(): user for user in users.filter(**{lookup: values})}
-    numbers = {sheet.value(cells, "employee_number") for _, cells in sheet.rows} - {""}
+            found[identifier] = organisations_api.accounts_by(identifier, values)
+    numbers = {sheet.columns.value(cells, "employee_number") for _, cells in sheet.rows} - {""}
     if numbers:
-        profiles = CadreProfile.objects.filter(employee_number__in=numbers).select_related("user")
-        found["employee_number"] = {profile.employee_number.lower(): profile.user for profile in profiles}
+        users = organisations_api.users_by_employee_number(numbers)
+        accounts = organisations_api.accounts_by("id", users.values())
+        found["employee_number"] = {number: accounts[str(user_id)] for number, user_id in users.items()
+                                    if str(user_id) in accounts}
     return found
 
 
-def _plan_row(sheet, number, cells, learners, seen, recorded_by, result):
+def _plan_row(columns, number, cells, learners, seen, recorded_by, result):
     errors = []
 
     def problem(field_name, message):
-        errors.append(ImportProblem(number, sheet.label(field_name), message))
+        errors.append(RowProblem(number, columns.label(field_name), message))
 
-    user = _find_learner(sheet, cells, learners, problem)
-    training = sheet.value(cells, "training")
+    user = _find_learner(columns, cells, learners, problem)
+    training = columns.value(cells, "training")
     if not training:
         problem("training", _("the training name is empty"))
-    day = _parse_day(sheet.value(cells, "date"), problem)
-    credits = _parse_amount(sheet.value(cells, "credits"), "credits", problem)
-    hours = _parse_amount(sheet.value(cells, "hours"), "hours", problem)
-    score = sheet.value(cells, "score")
+    day = _parse_day(columns.value(cells, "date"), problem)
+    credits = _parse_amount(columns.value(cells, "credits"), "credits", problem)
+    hours = _parse_amount(columns.value(cells, "hours"), "hours", problem)
+    score = columns.value(cells, "score")
     if score:
         try:
             if not 0 <= Decimal(score) <= 100:
                 problem("score", _("%(value)r is not a score from 0 to 100") % {"value": score})
         except InvalidOperation:
             problem("score", _("%(value)r is not a number") % {"value": score})
-    passed = _parse_passed(sheet.value(cells, "passed"), problem) if "passed" in sheet.columns else None
+    passed = _parse_passed(columns.value(cells, "passed"), problem) if "passed" in columns else None
     if errors:
         result.errors.extend(errors)
         return
     fact = (user.id, training, day)
     if fact in seen:
         result.errors.append(
-            ImportProblem(
+            RowProblem(
                 number,
-                sheet.label("training"),
+                columns.label("training"),
                 _("repeats row %(row)s (same learner, training and date)") % {"row": seen[fact]},
             )
         )
         return
     seen[fact] = number
     if passed is False:
-        result.skipped.append(ImportProblem(number, sheet.label("passed"), _("not passed: no credits")))
+        result.skipped.append(RowProblem(number, columns.label("passed"), _("not passed: no credits")))
         return
     is_exam = passed is not None or bool(score)
     earned_at = datetime.combine(day, time(12), tzinfo=config.credit_time_zone())
@@ -196,7 +172,7 @@ def _plan_row(sheet, number, cells, learners, seen, recorded_by, result):
         PlannedEntry(
             row=number,
             username=user.username,
-            full_name=user.get_full_name(),
+            full_name=user.name,
             training=training,
             day=day,
             credits=credits,
@@ -218,32 +194,32 @@ def _plan_row(sheet, number, cells, learners, seen, recorded_by, result):
     )
 
 
-def _find_learner(sheet, cells, learners, problem):
+def _find_learner(columns, cells, learners, problem):
     for identifier in IDENTIFIERS:
-        value = sheet.value(cells, identifier)
+        value = columns.value(cells, identifier)
         if not value:
             continue
         user = learners.get(identifier, {}).get(value.lower())
         if user is None:
             problem(identifier, _("no learner %(value)r") % {"value": value})
             return None
-        name = sheet.value(cells, "name")
-        if name and user.get_full_name() and "".join(name.split()) != "".join(user.get_full_name().split()):
+        name = columns.value(cells, "name")
+        if name and user.name and "".join(name.split()) != "".join(user.name.split()):
             problem(
                 "name",
                 _("%(name)r is not the name of %(value)s (%(real)s)")
-                % {"name": name, "value": value, "real": user.get_full_name()},
+                % {"name": name, "value": value, "real": user.name},
             )
         return user
     problem(
-        next((i for i in IDENTIFIERS if i in sheet.columns), "username"),
+        next((i for i in IDENTIFIERS if i in columns), "username"),
         _("no username, e-mail or employee number to identify the learner"),
     )
     return None
 
 
 def _parse_day(text, problem):
-    day = tabular.parse_day(text)
+    day = parse_day(text)
     if day is None:
         problem("date", _("%(value)r is not a date (write it as 2026-05-01)") % {"value": text})
         return None
@@ -280,7 +256,7 @@ def _parse_passed(text, problem):
     return None
 
 
-def _mark_already_recorded(planned):
+def _marked_already_recorded(planned) -> tuple[PlannedEntry, ...]:
     keys = [item.entry.idempotency_key for item in planned]
     recorded = set()
     for start in range(0, len(keys), 1000):
@@ -289,10 +265,7 @@ def _mark_already_recorded(planned):
                 "idempotency_key", flat=True
             )
         )
-    planned[:] = [
-        PlannedEntry(**{**item.__dict__, "already_recorded": item.entry.idempotency_key in recorded})
-        for item in planned
-    ]
+    return tuple(replace(item, already_recorded=item.entry.idempotency_key in recorded) for item in planned)
 
 
 def _announce_exams(new):

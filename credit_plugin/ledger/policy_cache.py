@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from credit_plugin.models import OrganisationTarget, YearlyCap, YearlyPolicy
+from credit_plugin.ledger.models import OrganisationTarget, YearlyCap, YearlyPolicy
 
 TIMEOUT = 60
 CAPS_KEY = "credit_plugin:yearly_caps"

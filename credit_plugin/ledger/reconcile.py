@@ -1,6 +1,5 @@
 """Grant what the LMS's events missed, from the platform's own records; idempotent."""
 
-from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
@@ -8,25 +7,16 @@ from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
 from credit_plugin.compat import platform_records
-from credit_plugin.data import Trigger
 from credit_plugin.ledger import rules
+from credit_plugin.ledger.data import ReconcileResult, Trigger
 from credit_plugin.ledger.lms_events import PASSING_CERTIFICATE_STATUSES
-
-
-@dataclass
-class ReconcileResult:
-    examined: int = 0
-    granted: int = 0
-
-    def as_dict(self):
-        return asdict(self)
 
 
 def reconcile(*, since: datetime | None = None, progress=None) -> ReconcileResult:
     """Walk passing grades and passing certificates and grant every credit a rule gives for them."""
     records = platform_records()
     active_users = set(get_user_model().objects.filter(is_active=True).values_list("id", flat=True))
-    result = ReconcileResult()
+    examined = granted = 0
     facts = [
         (grade.user_id, grade.course_key, grade.passed_at, Trigger.COURSE_PASSED)
         for grade in records.passing_grades(since)
@@ -37,7 +27,7 @@ def reconcile(*, since: datetime | None = None, progress=None) -> ReconcileResul
         if cert.status in PASSING_CERTIFICATE_STATUSES
     ]
     for user_id, course_id, when, trigger in facts:
-        result.examined += 1
+        examined += 1
         if progress:
             progress()
         if user_id not in active_users:
@@ -50,5 +40,5 @@ def reconcile(*, since: datetime | None = None, progress=None) -> ReconcileResul
             entry = rules.grant(
                 rule=rule, user_id=user_id, earned_at=when, reference=course_id, recorded_by="reconcile_credits"
             )
-            result.granted += int(entry.newly_recorded)
-    return result
+            granted += int(entry.newly_recorded)
+    return ReconcileResult(examined=examined, granted=granted)

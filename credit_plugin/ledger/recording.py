@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from credit_plugin import config
-from credit_plugin.data import BulkRecordResult, LedgerEntryData, NewLedgerEntry, SourceKind
+from credit_plugin.ledger.data import BulkRecordResult, LedgerEntryData, NewLedgerEntry, SourceKind
 from credit_plugin.ledger.errors import AlreadyReversed, EntryNotFound, InvalidEntry
+from credit_plugin.ledger.models import LedgerEntry, YearTotal
+from credit_plugin.ledger.policy import credit_year
 from credit_plugin.ledger.policy_cache import yearly_caps
+from credit_plugin.ledger.signals import YEAR_TARGET_MET
 from credit_plugin.ledger.targets import yearly_targets
-from credit_plugin.models import LedgerEntry, YearTotal
-from credit_plugin.signals.internal import YEAR_TARGET_MET
 
 CENT = Decimal("0.01")
 BULK_BATCH = 1000
@@ -36,12 +36,6 @@ def amount(value) -> Decimal:
     if not number.is_finite() or abs(number) >= Decimal("10000000"):
         raise InvalidEntry(_("%(value)r is not a usable amount.") % {"value": value})
     return number
-
-
-def credit_year(moment: datetime) -> int:
-    if moment.tzinfo is None:
-        raise ValueError("credit_year needs a timezone-aware datetime")
-    return moment.astimezone(config.credit_time_zone()).year
 
 
 def entry_data(entry: LedgerEntry, *, newly_recorded: bool = False, reversed_by_id=None) -> LedgerEntryData:

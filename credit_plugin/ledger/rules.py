@@ -1,13 +1,16 @@
-"""Credit rules: which rule a course or block matches, and granting its credits once."""
+"""Credit rules: defining them, which rule a course or block matches, and granting its credits once."""
 
 from datetime import datetime
+from decimal import Decimal
 
 from django.db.models import Q
+from opaque_keys.edx.django.models import CourseKeyField
 from opaque_keys.edx.keys import CourseKey
 
-from credit_plugin.data import LedgerEntryData, SourceKind, Trigger
-from credit_plugin.ledger.recording import credit_year, record_entry, reverse_entry
-from credit_plugin.models import CreditRule, LedgerEntry
+from credit_plugin.ledger.data import CreditRuleData, LedgerEntryData, SourceKind, Trigger
+from credit_plugin.ledger.models import CreditRule, LedgerEntry
+from credit_plugin.ledger.policy import credit_year
+from credit_plugin.ledger.recording import amount, record_entry, reverse_entry
 
 
 def course_rules(course_key: CourseKey, trigger: str) -> list[CreditRule]:
@@ -66,3 +69,19 @@ def revoke_grants(*, rule: CreditRule, user_id: int, reason: str, recorded_by: s
     )
     grants = grants.exclude(source_kind=SourceKind.REVERSAL).filter(reversed_by__isnull=True)
     return [reverse_entry(entry_id=entry.id, reason=reason, recorded_by=recorded_by) for entry in grants]
+
+
+def save_credit_rule(
+    *, title: str, trigger: str, credits, hours, course_key: str = "", course_prefix: str = "", block_key: str = "",
+    repeatable_each_year: bool = False,
+) -> CreditRuleData:
+    """Create or update the rule for this course, course prefix or block and trigger."""
+    rule, _ = CreditRule.objects.update_or_create(
+        course_key=CourseKey.from_string(course_key) if course_key else CourseKeyField.Empty,
+        course_prefix=course_prefix, block_key=block_key, trigger=trigger,
+        defaults={"title": title, "credits": amount(credits), "hours": amount(hours),
+                  "repeatable_each_year": repeatable_each_year, "active": True},
+    )
+    return CreditRuleData(id=rule.id, title=rule.title, trigger=rule.trigger, credits=Decimal(rule.credits),
+                          hours=Decimal(rule.hours), course_key=str(rule.course_key), course_prefix=rule.course_prefix,
+                          block_key=rule.block_key)

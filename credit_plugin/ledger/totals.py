@@ -1,14 +1,15 @@
 """Reading the ledger: a learner's year, everyone's year totals, and checking totals against entries."""
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, QuerySet, Sum
 
-from credit_plugin.data import LedgerDrift, LedgerEntryData, YearSummary, YearTotals
+from credit_plugin.ledger.data import LedgerDrift, LedgerEntryData, YearSummary, YearTotals
+from credit_plugin.ledger.models import LedgerEntry, YearTotal
 from credit_plugin.ledger.recording import entry_data
 from credit_plugin.ledger.targets import yearly_targets
-from credit_plugin.models import LedgerEntry, YearTotal
 
 ZERO = Decimal("0.00")
 
@@ -30,14 +31,51 @@ def year_summary(*, user_id: int, year: int) -> YearSummary:
 
 
 def year_totals(*, year: int, user_ids: Iterable[int] | None = None) -> dict[int, YearTotals]:
-    """Every learner's totals in ``year`` (or those of ``user_ids``), in one query."""
+    """
+    Every learner's totals in ``year`` (or those of ``user_ids``: a list, or a lazy query of ids that
+    runs as a subquery), in one query.
+    """
     rows = YearTotal.objects.filter(year=year)
     if user_ids is not None:
-        rows = rows.filter(user_id__in=list(user_ids))
+        rows = rows.filter(user_id__in=user_ids if isinstance(user_ids, QuerySet) else list(user_ids))
     return {
         user_id: YearTotals(credits=credits, hours=hours, entry_count=count)
         for user_id, credits, hours, count in rows.values_list("user_id", "credits", "hours", "entry_count")
     }
+
+
+def first_credited_days(*, user_ids, references: Iterable[str], time_zone) -> dict[int, dict[str, date]]:
+    """
+    {user id: {reference: the first day (in ``time_zone``) credits for it were earned and not
+    reversed}}: whether and when cadres finished given courses. ``user_ids`` as for ``year_totals``.
+    """
+    references = list(references)
+    if not references:
+        return {}
+    user_ids = user_ids if isinstance(user_ids, QuerySet) else list(user_ids)
+    rows = (
+        LedgerEntry.objects.filter(user_id__in=user_ids, reference__in=references, credits__gt=0,
+                                   reversed_by__isnull=True)
+        .values("user_id", "reference").annotate(first=Min("earned_at")).values_list("user_id", "reference", "first")
+    )
+    finished: dict[int, dict[str, date]] = {}
+    for user_id, reference, first in rows:
+        finished.setdefault(user_id, {})[reference] = first.astimezone(time_zone).date()
+    return finished
+
+
+def entry(*, entry_id: int) -> LedgerEntryData | None:
+    """One entry (None for an unknown id)."""
+    row = LedgerEntry.objects.filter(pk=entry_id).first()
+    if row is None:
+        return None
+    return entry_data(row, reversed_by_id=LedgerEntry.objects.filter(reverses_id=entry_id).values_list(
+        "id", flat=True).first())
+
+
+def entry_owner(*, entry_id: int) -> int | None:
+    """The learner whose entry ``entry_id`` is (None for an unknown entry)."""
+    return LedgerEntry.objects.filter(pk=entry_id).values_list("user_id", flat=True).first()
 
 
 def years_with_entries(*, user_id: int) -> list[int]:

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from credit_plugin import api
-from credit_plugin.data import NewLedgerEntry, SourceKind
+from credit_plugin.api import NewLedgerEntry, SourceKind
 from devhost.demo_credits import seed_demo_credit_rules
 from tests.browser.conftest import SCREENSHOTS, log_in
 from tests.factories import DEFAULT_PASSWORD, StaffFactory, administrator, cadre, union_tree

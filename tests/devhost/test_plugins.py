@@ -28,7 +28,7 @@ def test_plugin_settings_were_applied_by_the_framework():
 def test_plugin_receivers_are_connected_to_the_real_signals():
     from openedx_events.learning.signals import CERTIFICATE_CREATED, COURSE_PASSING_STATUS_UPDATED
 
-    from credit_plugin.signals import receivers
+    from credit_plugin import receivers
 
     def connected(signal):
         return [entry[1]() for entry in signal.receivers]  # (lookup key, weak reference, is_async)

@@ -2,7 +2,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from credit_plugin import api
-from credit_plugin.models import Organisation
 
 
 class Command(BaseCommand):
@@ -17,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only count who would get a certificate.")
 
     def handle(self, *args, year, organisation="", dry_run=False, **options):
-        if organisation and not Organisation.objects.filter(code=organisation).exists():
+        if organisation and api.organisation(code=organisation) is None:
             raise CommandError(f"--organisation: no organisation with the code {organisation!r}")
         if dry_run:
             waiting = api.annual_certificate_candidates(year=year, organisation_code=organisation)
@@ -26,5 +25,5 @@ class Command(BaseCommand):
             return
         batch = api.issue_annual_certificates(year=year, organisation_code=organisation)
         state = "done" if batch.status == "done" else "queued on the Celery workers"
-        self.stdout.write(f"batch {batch.pk}: {batch.chunks_done}/{batch.chunks_total} chunks, "
+        self.stdout.write(f"batch {batch.id}: {batch.chunks_done}/{batch.chunks_total} chunks, "
                           f"{batch.issued} certificates issued so far ({state})")

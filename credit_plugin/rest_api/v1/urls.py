@@ -1,10 +1,11 @@
-"""URLs of REST API v1, mounted at ``api/cadre-credits/v1/``."""
+"""URLs of REST API v1, mounted at ``api/cadre-credits/v1/``: the applets' REST views."""
 from django.urls import path
 
-from credit_plugin.rest_api.v1 import compliance, ledger, views
+from credit_plugin.compliance import rest_api as compliance
+from credit_plugin.ledger import rest_api as ledger
 
 urlpatterns = [
-    path("policy/", views.CreditPolicyView.as_view(), name="policy"),
+    path("policy/", ledger.CreditPolicyView.as_view(), name="policy"),
     path("me/summary/", ledger.SummaryView.as_view(), name="my_summary"),
     path("me/entries/", ledger.EntriesView.as_view(), name="my_entries"),
     path("learners/<str:username>/summary/", ledger.SummaryView.as_view(), name="learner_summary"),

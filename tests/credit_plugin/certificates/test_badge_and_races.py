@@ -34,7 +34,7 @@ def test_the_open_badge_credential_verifies_with_its_issuers_did_key(client):
     holder = cadre(union_tree()["union_a"], username="wangxg")
     certificate, _ = api.issue_certificate(user_id=holder.id, kind="annual", year=YEAR, credits=Decimal("90"),
                                            hours=Decimal("40"))
-    badge = client.get(f"/cadre-credits/certificates/verify/{certificate.verification_code}/badge.json").json()
+    badge = client.get(f"/cadre-credits/certificates/verify/{certificate.code}/badge.json").json()
     assert badge["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert badge["credentialSubject"]["achievement"]["name"] == "年度培训合格证书"
     assert "王小纲" not in json.dumps(badge, ensure_ascii=False)

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.test import TestCase
 
 from credit_plugin import api
-from credit_plugin.data import NewLedgerEntry, SourceKind
+from credit_plugin.api import NewLedgerEntry, SourceKind
 from credit_plugin.models import Certificate, OrganisationIssuer
 from tests.factories import UserFactory, administrator, cadre, union_tree
 
@@ -56,7 +56,7 @@ def test_a_cadre_who_meets_the_targets_gets_one_annual_certificate_with_the_issu
     holder = cadre(orgs["union_a"], username="wangxg")
     assert annual(holder) == (None, False)
     grant(holder, "90", "40", "k1")
-    certificate = Certificate.objects.get(user=holder)  # issued by the ledger crossing the target
+    [certificate] = api.certificates_of(user_id=holder.id)  # issued by the ledger crossing the target
     assert (certificate.kind, certificate.year, certificate.credits, certificate.hours) == (
         "annual", YEAR, Decimal("90.00"), Decimal("40.00"))
     assert certificate.serial_number == f"JN-{YEAR}-000001"
@@ -72,9 +72,9 @@ def test_serials_are_sequential_per_prefix_and_never_reused(orgs):
         grant(user, "90", "40", f"k{number}")
     serials = sorted(Certificate.objects.values_list("serial_number", flat=True))
     assert serials == [f"CT-{YEAR}-000001", f"JN-{YEAR}-000001", f"JN-{YEAR}-000002"]
-    old = Certificate.objects.get(user=first)
-    api.revoke_certificate(code=old.verification_code, reason="录入错误")
-    new = api.reissue_certificate(code=old.verification_code, reason="更正学时")
+    [old] = api.certificates_of(user_id=first.id)
+    api.revoke_certificate(code=old.code, reason="录入错误")
+    new = api.reissue_certificate(code=old.code, reason="更正学时")
     assert new.serial_number == f"JN-{YEAR}-000003"
 
 
@@ -118,15 +118,15 @@ def test_the_verification_page_says_valid_then_revoked(client, orgs):
 def test_a_reissued_certificate_shows_the_old_one_as_superseded(client, orgs):
     holder = cadre(orgs["union_a"], username="wangxg")
     grant(holder, "90", "40", "k1")
-    old = Certificate.objects.get()
+    [old] = api.certificates_of(user_id=holder.id)
     grant(holder, "5", "2", "k2")
-    new = api.reissue_certificate(code=old.verification_code, reason="补录学分后更正")
+    new = api.reissue_certificate(code=old.code, reason="补录学分后更正")
     assert (new.credits, new.status) == (Decimal("95.00"), "valid")
-    record = client.get(f"/api/cadre-credits/v1/certificates/{old.verification_code}/").json()
+    record = client.get(f"/api/cadre-credits/v1/certificates/{old.code}/").json()
     assert (record["status"], record["superseded_by"]) == ("superseded", new.serial_number)
     assert Certificate.objects.filter(status="valid").count() == 1
     with pytest.raises(api.CertificateError):
-        api.reissue_certificate(code=old.verification_code, reason="again")
+        api.reissue_certificate(code=old.code, reason="again")
 
 
 def test_revoking_needs_a_reason_and_a_valid_certificate(orgs):
@@ -167,7 +167,7 @@ def test_an_offline_exam_passed_gives_one_certificate_of_qualification(orgs):
         source_kind=SourceKind.OFFLINE_EXAM, reference="exam", title="工会法考试", recorded_by="import",
         reason="", idempotency_key="exam-1",
     )
-    from credit_plugin.signals.internal import OFFLINE_EXAM_PASSED
+    from credit_plugin.ledger.signals import OFFLINE_EXAM_PASSED
 
     with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
         for _ in range(2):  # the import announces it; a replay announces it again

@@ -1,0 +1,32 @@
+"""Celery tasks of the certificates: one cadre's certificate and its PDF, and the chunks of a bulk issuance."""
+from celery import shared_task
+
+from credit_plugin.certificates import bulk, files, issuing
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), max_retries=5, retry_backoff=10,
+             name="credit_plugin.tasks.issue_annual_certificate")
+def issue_annual_certificate(self, user_id: int, year: int):
+    """The ledger crossed the year's targets: issue the annual certificate and make its PDF."""
+    certificate, _new = issuing.issue_annual_if_met(user_id=user_id, year=year)
+    if certificate is None:
+        return None
+    files.ensure_pdf(certificate)
+    return certificate.serial_number
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), max_retries=5, retry_backoff=10,
+             name="credit_plugin.tasks.issue_exam_certificate")
+def issue_exam_certificate(self, user_id: int, exam_name: str, exam_date: str, entry_id: int):
+    """An imported offline exam was passed: the certificate of qualification (合格证) for it."""
+    certificate = issuing.issue_exam_certificate_for_entry(user_id=user_id, exam_name=exam_name, entry_id=entry_id)
+    if certificate is None:
+        return None
+    files.ensure_pdf(certificate)
+    return certificate.serial_number
+
+
+@shared_task(name="credit_plugin.tasks.issue_certificate_chunk")
+def issue_certificate_chunk(batch_id: int, user_ids: list[int]):
+    """One chunk of a bulk issuance (idempotent: safe to run again)."""
+    return bulk.run_chunk(batch_id=batch_id, user_ids=user_ids)

@@ -1,0 +1,135 @@
+"""
+Certificates: the public verification page, JSON, Open Badge and keys (rate-limited, no personal
+data beyond the masked name and organisation), the holder's and administrators' downloads, and
+revoking and reissuing.
+"""
+import re
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from credit_plugin import config
+from credit_plugin.certificates import badges, signing
+from credit_plugin.certificates.data import CertificateStatus
+from credit_plugin.certificates.files import pdf_bytes
+from credit_plugin.certificates.issuing import CertificateError, reissue_certificate, revoke_certificate
+from credit_plugin.certificates.models import Certificate
+from credit_plugin.certificates.ratelimit import over_limit
+from credit_plugin.organisations import api as organisations_api
+
+CODE = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
+
+
+def _public(code: str) -> Certificate | None:
+    if not CODE.match(code or ""):
+        return None
+    return Certificate.objects.select_related("superseded_by").filter(verification_code=code).first()
+
+
+def _too_many(request, as_json=False):
+    message = _("Too many verification requests from your address; try again in a minute.")
+    if as_json:
+        return JsonResponse({"error": "rate_limited", "message": message}, status=429)
+    return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+
+
+def status_of(certificate: Certificate) -> dict:
+    """The public status: valid, or revoked / superseded with the day and (for superseded) the new serial."""
+    changed = certificate.status_changed_at
+    zone = config.credit_time_zone()
+    return {
+        "status": certificate.status,
+        "status_label": str(CertificateStatus(certificate.status).label),
+        "changed_on": timezone.localtime(changed, zone).date().isoformat() if changed else None,
+        "superseded_by": certificate.superseded_by.serial_number if certificate.superseded_by else None,
+    }
+
+
+def certificate_verify(request, code):
+    """The page a certificate's QR code opens: kind, year, masked name, organisation, issue date, status."""
+    if over_limit(request):
+        return _too_many(request)
+    certificate = _public(code)
+    context = {"base_template": config.get("CADRE_TRAINING_BASE_TEMPLATE"), "code": code}
+    if certificate is None:
+        return render(request, "credit_plugin/certificate_unknown.html", context, status=404)
+    return render(request, "credit_plugin/certificate_verify.html", {
+        **context, "content": certificate.signed_content, **status_of(certificate),
+        "signature_ok": signing.verify(certificate.signed_content, certificate.signature, certificate.key_id),
+        "json_url": reverse("credit_plugin:certificate_json", args=[code]),
+        "badge_url": reverse("credit_plugin:certificate_badge", args=[code]),
+        "keys_url": reverse("credit_plugin:certificate_keys"),
+    })
+
+
+def certificate_json(request, code):
+    """The signed content, signature and status: verifiable offline with the key from keys.json."""
+    if over_limit(request):
+        return _too_many(request, as_json=True)
+    certificate = _public(code)
+    if certificate is None:
+        return JsonResponse({"error": "not_found", "message": _("No certificate has this verification code.")},
+                            status=404)
+    return JsonResponse({
+        "certificate": certificate.signed_content, "signature": certificate.signature,
+        "key_id": certificate.key_id, "algorithm": "Ed25519", **status_of(certificate),
+    }, json_dumps_params={"ensure_ascii": False})
+
+
+def certificate_badge(request, code):
+    """The certificate as an Open Badges 3.0 credential."""
+    if over_limit(request):
+        return _too_many(request, as_json=True)
+    certificate = _public(code)
+    if certificate is None:
+        return JsonResponse({"error": "not_found", "message": _("No certificate has this verification code.")},
+                            status=404)
+    response = JsonResponse(badges.open_badge(certificate), json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{certificate.serial_number}.badge.json"'
+    return response
+
+
+def signing_keys(request):
+    """The public keys certificates are signed with (a JSON Web Key Set)."""
+    return JsonResponse(signing.jwks())
+
+
+@login_required
+def certificate_download(request, code):
+    """The PDF, for its holder and the administrators of their organisation only (anyone else: 404)."""
+    certificate = _public(code)
+    if certificate is None or not organisations_api.can_view_learner(request.user, certificate.user_id):
+        raise Http404
+    response = HttpResponse(pdf_bytes(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{certificate.serial_number}.pdf"'
+    return response
+
+
+def _change(request, code, change) -> HttpResponse:
+    """Revoke or reissue for an administrator of the holder (anyone else: 404); the page of the result next."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    certificate = _public(code)
+    if certificate is None or not organisations_api.can_change_learner(request.user, certificate.user_id):
+        raise Http404
+    try:
+        changed = change(code=code, reason=request.POST.get("reason", ""))
+    except CertificateError as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    return redirect("credit_plugin:certificate_verify", code=changed.verification_code)
+
+
+@require_POST
+def certificate_revoke(request, code):
+    return _change(request, code, revoke_certificate)
+
+
+@require_POST
+def certificate_reissue(request, code):
+    return _change(request, code, reissue_certificate)

@@ -1,0 +1,64 @@
+"""
+Receivers for the LMS's signals; wiring only.
+
+Each receiver makes one call into the ledger. It never raises into the LMS (with
+``DEBUG=False`` the LMS would swallow the exception and the credit would be lost): what it
+cannot record now it hands to a Celery task that retries and, in the end, marks the event
+failed where administrators can replay it.
+"""
+import logging
+
+from credit_plugin.ledger import lms_events, tasks
+from credit_plugin.ledger.event_payloads import describe_event
+
+log = logging.getLogger(__name__)
+
+
+def _hand_over(metadata, user, course, payload):
+    event = {
+        "event_id": str(metadata.id),
+        "event_type": metadata.event_type,
+        "occurred_at": metadata.time.isoformat(),
+        "user_id": getattr(user, "id", None),
+        "course_key": str(course.course_key) if course else "",
+        "payload": payload,
+    }
+    try:
+        lms_events.handle_lms_event(**event)
+    except Exception:  # noqa: BLE001 - a receiver must never raise into the LMS
+        log.exception("credit_plugin could not record event %s now; handing it to the retry task", metadata.id)
+        try:
+            tasks.process_lms_event.delay(event=event)
+        except Exception:  # noqa: BLE001
+            log.exception("credit_plugin could not queue event %s (%s)", metadata.id, metadata.event_type)
+
+
+def on_course_passing_status_updated(sender, course_passing_status, metadata, **kwargs):
+    status = course_passing_status
+    _hand_over(metadata, status.user, status.course, describe_event(course_passing_status=status))
+
+
+def on_certificate_created(sender, certificate, metadata, **kwargs):
+    _hand_over(metadata, certificate.user, certificate.course, describe_event(certificate=certificate))
+
+
+def on_certificate_revoked(sender, certificate, metadata, **kwargs):
+    _hand_over(metadata, certificate.user, certificate.course, describe_event(certificate=certificate))
+
+
+def on_block_completion_saved(sender, instance, **kwargs):
+    """edx-completion's BlockCompletion post_save: grant the block's credits when it is complete."""
+    completion = {
+        "user_id": instance.user_id,
+        "block_key": str(instance.block_key),
+        "completion": float(instance.completion),
+        "completed_at": instance.modified.isoformat(),
+    }
+    try:
+        lms_events.handle_block_completion(**{**completion, "completed_at": instance.modified})
+    except Exception:  # noqa: BLE001 - a receiver must never raise into the LMS
+        log.exception("credit_plugin could not credit completion of %s now; retrying", completion["block_key"])
+        try:
+            tasks.process_completion.delay(completion=completion)
+        except Exception:  # noqa: BLE001
+            log.exception("credit_plugin could not queue completion of %s", completion["block_key"])

@@ -1,0 +1,38 @@
+"""Every table of the credit plugin, gathered from its applets so that Django finds them (one app, one history)."""
+from credit_plugin.certificates.models import (
+    Certificate,
+    CertificateBatch,
+    CertificateSerial,
+    OrganisationIssuer,
+    SigningKey,
+)
+from credit_plugin.compliance.models import ReminderSent
+from credit_plugin.ledger.models import (
+    CreditRule,
+    LedgerEntry,
+    LmsEventReceipt,
+    OrganisationTarget,
+    YearlyCap,
+    YearlyPolicy,
+    YearTotal,
+)
+from credit_plugin.organisations.models import CadreProfile, Organisation, TrainingAdministrator
+
+__all__ = [
+    "CadreProfile",
+    "Organisation",
+    "TrainingAdministrator",
+    "CreditRule",
+    "LedgerEntry",
+    "LmsEventReceipt",
+    "OrganisationTarget",
+    "YearTotal",
+    "YearlyCap",
+    "YearlyPolicy",
+    "Certificate",
+    "CertificateBatch",
+    "CertificateSerial",
+    "OrganisationIssuer",
+    "SigningKey",
+    "ReminderSent",
+]
