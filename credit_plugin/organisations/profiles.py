@@ -4,37 +4,21 @@ cadres read at once for reports (a few columns of tens of thousands of rows, in 
 """
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 
 from cadre_common.masking import mask_phone
 from credit_plugin.organisations import people, tree
 from credit_plugin.organisations.data import CadreDates, CadreProfileData, CadreRow, CadreStatus, OrganisationData
 from credit_plugin.organisations.models import CadreProfile, Organisation
-from credit_plugin.organisations.tree import ancestor_ids
+from credit_plugin.organisations.tree import lineage_codes
 from credit_plugin.organisations.visibility import organisation_data
 
-LINEAGE_CACHE_SECONDS = 24 * 3600
 _ROW_FIELDS = (
     "user_id", "user__username", "user__first_name", "user__last_name", "organisation__code", "organisation__name",
     "organisation__path", "category", "took_office_on", "registered_on",
 )
 _DATES_FIELDS = ("user_id", "organisation__code", "organisation__path", "took_office_on", "registered_on")
 
-
-def lineage_codes(path: str) -> tuple[str, ...]:
-    """
-    Codes from the root down to the organisation with ``path``. A path names ids, and neither an
-    id nor a code ever changes (a move makes a new path), so what a path stands for is cached.
-    """
-    key = f"credit_plugin:lineage:{path}"
-    codes = cache.get(key)
-    if codes is None:
-        ids = ancestor_ids(path)
-        found = dict(Organisation.objects.filter(id__in=ids).values_list("id", "code"))
-        codes = tuple(found[pk] for pk in ids if pk in found)
-        cache.set(key, codes, LINEAGE_CACHE_SECONDS)
-    return codes
 
 
 def cadre_profile(*, user_id: int) -> CadreProfileData | None:
