@@ -139,58 +139,45 @@ def _plan_row(columns, number, cells, learners, seen, recorded_by, result):
     day = _parse_day(columns.value(cells, "date"), problem)
     credits = _parse_amount(columns.value(cells, "credits"), "credits", problem)
     hours = _parse_amount(columns.value(cells, "hours"), "hours", problem)
-    score = columns.value(cells, "score")
-    if score:
-        try:
-            if not 0 <= Decimal(score) <= 100:
-                problem("score", _("%(value)r is not a score from 0 to 100") % {"value": score})
-        except InvalidOperation:
-            problem("score", _("%(value)r is not a number") % {"value": score})
+    score = _checked_score(columns.value(cells, "score"), problem)
     passed = _parse_passed(columns.value(cells, "passed"), problem) if "passed" in columns else None
     if errors:
         result.errors.extend(errors)
         return
     fact = (user.id, training, day)
     if fact in seen:
-        result.errors.append(
-            RowProblem(
-                number,
-                columns.label("training"),
-                _("repeats row %(row)s (same learner, training and date)") % {"row": seen[fact]},
-            )
-        )
+        message = _("repeats row %(row)s (same learner, training and date)") % {"row": seen[fact]}
+        result.errors.append(RowProblem(number, columns.label("training"), message))
         return
     seen[fact] = number
     if passed is False:
         result.skipped.append(RowProblem(number, columns.label("passed"), _("not passed: no credits")))
         return
-    is_exam = passed is not None or bool(score)
-    earned_at = datetime.combine(day, time(12), tzinfo=config.credit_time_zone())
+    kind = SourceKind.OFFLINE_EXAM if passed is not None or score else SourceKind.OFFLINE_TRAINING
+    result.planned.append(PlannedEntry(
+        row=number, username=user.username, full_name=user.name, training=training, day=day, credits=credits,
+        hours=hours, source_kind=kind, score=score,
+        entry=_entry(user.id, training, day, credits, hours, kind, recorded_by),
+    ))
+
+
+def _checked_score(score: str, problem) -> str:
+    if score:
+        try:
+            if not 0 <= Decimal(score) <= 100:
+                problem("score", _("%(value)r is not a score from 0 to 100") % {"value": score})
+        except InvalidOperation:
+            problem("score", _("%(value)r is not a number") % {"value": score})
+    return score
+
+
+def _entry(user_id, training, day, credits, hours, kind, recorded_by) -> NewLedgerEntry:
+    """The entry a roster row records, keyed by learner, training and day: importing it again adds nothing."""
     digest = hashlib.sha256(f"{training}\n{day.isoformat()}".encode()).hexdigest()[:24]
-    kind = SourceKind.OFFLINE_EXAM if is_exam else SourceKind.OFFLINE_TRAINING
-    result.planned.append(
-        PlannedEntry(
-            row=number,
-            username=user.username,
-            full_name=user.name,
-            training=training,
-            day=day,
-            credits=credits,
-            hours=hours,
-            source_kind=kind,
-            score=score,
-            entry=NewLedgerEntry(
-                user_id=user.id,
-                credits=credits,
-                hours=hours,
-                earned_at=earned_at,
-                source_kind=kind,
-                reference=training,
-                title=training,
-                recorded_by=recorded_by,
-                idempotency_key=f"offline:{user.id}:{digest}",
-            ),
-        )
+    return NewLedgerEntry(
+        user_id=user_id, credits=credits, hours=hours,
+        earned_at=datetime.combine(day, time(12), tzinfo=config.credit_time_zone()), source_kind=kind,
+        reference=training, title=training, recorded_by=recorded_by, idempotency_key=f"offline:{user_id}:{digest}",
     )
 
 
