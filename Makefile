@@ -12,7 +12,8 @@ MYSQL_URL ?= mysql://root@127.0.0.1:3306/cadre_training
 LOCALE_PACKAGES := cadre_common credit_plugin survey_plugin xblocks/level_challenge xblocks/demand_survey course_exports devhost
 PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: help demo test test-mysql test-browser quality bench upgrade extract_translations \
+
+.PHONY: help demo test test-fast test-mysql test-browser quality bench upgrade extract_translations \
         compile_translations clean install-mysql
 
 help: ## list the targets
@@ -44,6 +45,9 @@ demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the 
 
 test: $(INSTALLED) ## run the whole test suite (SQLite) except the browser tests
 	$(BIN)/pytest -m "not browser"
+
+test-fast: $(INSTALLED) ## the inner loop: the suite without the browser and the slow tests (wheel, Tutor, font)
+	$(BIN)/pytest -m "not browser and not slow"
 
 test-mysql: $(VENV)/.installed-mysql ## run the same suite on MySQL/MariaDB (DATABASE_URL, default $(MYSQL_URL))
 	DATABASE_URL=$${DATABASE_URL:-$(MYSQL_URL)} $(BIN)/pytest -m "not browser"

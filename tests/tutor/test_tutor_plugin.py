@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
 TUTOR = [str(Path(sys.executable).parent / "tutor")]
 
 

@@ -27,6 +27,7 @@ def test_reportlab_refuses_the_fonts_as_shipped_which_is_why_they_are_converted(
         ReportlabFont("shipped", str(fonts.source_font_path("serif")))
 
 
+@pytest.mark.slow  # converts the whole face once on a machine that has not cached it (about 30 s)
 def test_the_converted_font_has_truetype_outlines_for_chinese():
     converted = TTFont(str(fonts.truetype_font_path("serif")), lazy=True)
 
