@@ -1,6 +1,6 @@
 """
 The shipped code keeps the shape a newcomer can read: no module over 400 lines, no function over
-60 (docs/decisions/0010). A module or function that outgrows them is split by what it does.
+60 (docs/decisions/0011). A module or function that outgrows them is split by what it does.
 """
 import ast
 from pathlib import Path
