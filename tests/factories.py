@@ -1,4 +1,6 @@
 """Factories for the test data every part of the suite needs."""
+from datetime import date
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -31,24 +33,77 @@ class StaffFactory(UserFactory):
     is_staff = True
 
 
+class CreditRuleFactory(factory.django.DjangoModelFactory):
+    """A credit rule for the demo course: passing it grants 10 credits and 4.5 hours."""
+
+    class Meta:
+        model = "credit_plugin.CreditRule"
+
+    title = "工会干部应知应会基础"
+    course_key = "course-v1:SDFTU+CADRE101+2026"
+    trigger = "course_passed"
+    credits = "10"
+    hours = "4.5"
+
+
+class CadreProfileFactory(factory.django.DjangoModelFactory):
+    """A serving chair who took office on 1 March 2020 and registered that day."""
+
+    class Meta:
+        model = "credit_plugin.CadreProfile"
+
+    user = factory.SubFactory(UserFactory)
+    category = "chair"
+    took_office_on = factory.LazyFunction(lambda: date(2020, 3, 1))
+    registered_on = factory.LazyAttribute(lambda profile: profile.took_office_on)
+
+
+class TrainingAdministratorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit_plugin.TrainingAdministrator"
+
+    user = factory.SubFactory(UserFactory)
+
+
+class OrganisationIssuerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit_plugin.OrganisationIssuer"
+
+    issuer_name = factory.LazyAttribute(lambda issuer: issuer.organisation.name)
+    serial_prefix = "JN"
+
+
+class OrganisationTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit_plugin.OrganisationTarget"
+
+    credit_target = 100
+    hour_target = 40
+
+
+class YearlyPolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit_plugin.YearlyPolicy"
+
+    credit_target = 100
+    hour_target = 45
+
+
+class YearlyCapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "credit_plugin.YearlyCap"
+
+    max_credits = 25
+    max_hours = 10
+
+
 def credit_rule(**overrides):
     """A credit rule for the demo course (passing it grants 10 credits and 4.5 hours)."""
-    from credit_plugin.api import Trigger
-    from credit_plugin.models import CreditRule
-
-    values = {
-        "title": "工会干部应知应会基础",
-        "course_key": "course-v1:SDFTU+CADRE101+2026",
-        "trigger": Trigger.COURSE_PASSED,
-        "credits": "10",
-        "hours": "4.5",
-    }
-    values.update(overrides)
-    return CreditRule.objects.create(**values)
+    return CreditRuleFactory(**overrides)
 
 
 def organisation(code, name=None, level="grassroots", parent=None):
-    """An organisation in the tree, below ``parent`` (an Organisation or None for a root)."""
+    """An organisation in the tree, below ``parent`` (an Organisation or None for a root); the tree keeps its path."""
     from credit_plugin.organisations.tree import save_organisation
 
     return save_organisation(code=code, name=name or f"组织{code}", level=level, parent=parent)
@@ -69,26 +124,14 @@ def union_tree():
     }
 
 
-def cadre(organisation, *, username=None, name=None, took_office_on=None, registered_on=None, category="chair",
-          **fields):
-    """A serving cadre of ``organisation`` (an LMS user named ``name``, 王小纲 by default, with a profile)."""
-    from datetime import date
-
-    from credit_plugin.models import CadreProfile
-
+def cadre(organisation, *, username=None, name=None, **fields):
+    """A serving cadre of ``organisation``: an LMS user named ``name`` (王小纲 by default) with a profile."""
     user = UserFactory(**({"username": username} if username else {}), **({"first_name": name} if name else {}))
-    took_office_on = took_office_on or date(2020, 3, 1)
-    CadreProfile.objects.create(
-        user=user, organisation=organisation, category=category, took_office_on=took_office_on,
-        registered_on=registered_on or took_office_on, **fields,
-    )
+    CadreProfileFactory(user=user, organisation=organisation, **fields)
     return user
 
 
 def administrator(organisation, username=None):
     """A training administrator of ``organisation`` (not staff: their reach is the subtree)."""
-    from credit_plugin.models import TrainingAdministrator
-
-    user = UserFactory(**({"username": username} if username else {}))
-    TrainingAdministrator.objects.create(user=user, organisation=organisation)
-    return user
+    return TrainingAdministratorFactory(user=UserFactory(**({"username": username} if username else {})),
+                                        organisation=organisation).user

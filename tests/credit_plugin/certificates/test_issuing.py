@@ -11,8 +11,8 @@ from django.test import TestCase
 
 from credit_plugin import api
 from credit_plugin.api import NewLedgerEntry, SourceKind
-from credit_plugin.models import Certificate, OrganisationIssuer
-from tests.factories import UserFactory, administrator, cadre, union_tree
+from credit_plugin.models import Certificate
+from tests.factories import OrganisationIssuerFactory, UserFactory, administrator, cadre, union_tree
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 YEAR = datetime.now(UTC).year
@@ -31,7 +31,7 @@ def grant(user, credits, hours, key):
 @pytest.fixture
 def orgs():
     found = union_tree()
-    OrganisationIssuer.objects.create(organisation=found["city_a"], issuer_name="济南市总工会", serial_prefix="JN")
+    OrganisationIssuerFactory(organisation=found["city_a"], serial_prefix="JN")
     return found
 
 

@@ -9,8 +9,7 @@ from user_tasks.models import UserTaskStatus
 
 from credit_plugin import api
 from credit_plugin.api import NewLedgerEntry, SourceKind
-from credit_plugin.models import OrganisationTarget
-from tests.factories import administrator, cadre, union_tree
+from tests.factories import OrganisationTargetFactory, administrator, cadre, union_tree
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 YEAR = datetime.now(UTC).year
@@ -49,7 +48,7 @@ def test_counts_for_the_organisation_and_each_child(city):
 
 def test_an_organisation_target_overrides_the_province_target_for_its_subtree(city):
     orgs, met, _ = city
-    OrganisationTarget.objects.create(organisation=orgs["city_a"], credit_target=100, hour_target=40)
+    OrganisationTargetFactory(organisation=orgs["city_a"], credit_target=100, hour_target=40)
     status = api.compliance_status(user_id=met.id, year=YEAR)
     assert (status.credit_target, status.status != "met") == (Decimal("100"), True)
     assert api.year_summary(user_id=met.id, year=YEAR).credit_target == Decimal("100")

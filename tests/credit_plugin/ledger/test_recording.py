@@ -10,7 +10,8 @@ import pytest
 
 from credit_plugin import api
 from credit_plugin.ledger.signals import YEAR_TARGET_MET
-from credit_plugin.models import LedgerEntry, YearlyCap, YearlyPolicy, YearTotal
+from credit_plugin.models import LedgerEntry, YearTotal
+from tests.factories import YearlyCapFactory, YearlyPolicyFactory
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -97,7 +98,7 @@ def test_a_manual_adjustment_with_a_reason_may_deduct(learner):
 
 
 def test_yearly_cap_limits_a_source_kind(learner):
-    YearlyCap.objects.create(source_kind=api.SourceKind.OFFLINE_TRAINING, max_credits=25, max_hours=10)
+    YearlyCapFactory(source_kind=api.SourceKind.OFFLINE_TRAINING, max_credits=25, max_hours=10)
     record(learner, "20", "8")
     capped = record(learner, "20", "8")
     assert (capped.credits, capped.hours) == (Decimal("5.00"), Decimal("2.00"))
@@ -107,7 +108,7 @@ def test_yearly_cap_limits_a_source_kind(learner):
 def test_targets_come_from_settings_or_the_years_policy(learner):
     summary = api.year_summary(user_id=learner.id, year=2026)
     assert (summary.credit_target, summary.hour_target, summary.target_met) == (90, 40, False)
-    YearlyPolicy.objects.create(year=2027, credit_target=100, hour_target=45)
+    YearlyPolicyFactory(year=2027, credit_target=100, hour_target=45)
     assert api.year_summary(user_id=learner.id, year=2027).credit_target == 100
 
 

@@ -7,8 +7,7 @@ target (403, 404 or the login page), so nobody can tell a hidden organisation fr
 import pytest
 from django.test import Client
 
-from credit_plugin.models import TrainingAdministrator
-from tests.factories import StaffFactory, UserFactory, cadre, union_tree
+from tests.factories import StaffFactory, TrainingAdministratorFactory, UserFactory, cadre, union_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +28,11 @@ PROVINCE_ONLY = {"province_admin", "staff"}
 def world():
     orgs = union_tree()
     province_admin = UserFactory(username="p_admin")
-    TrainingAdministrator.objects.create(user=province_admin, organisation=orgs["province"])
+    TrainingAdministratorFactory(user=province_admin, organisation=orgs["province"])
     city_admin = UserFactory(username="c_admin")
-    TrainingAdministrator.objects.create(user=city_admin, organisation=orgs["city_a"])
+    TrainingAdministratorFactory(user=city_admin, organisation=orgs["city_a"])
     district_admin = UserFactory(username="d_admin")
-    TrainingAdministrator.objects.create(user=district_admin, organisation=orgs["district_a"])
+    TrainingAdministratorFactory(user=district_admin, organisation=orgs["district_a"])
     users = {
         "province_admin": province_admin, "city_admin": city_admin, "district_admin": district_admin,
         "staff": StaffFactory(username="staff_x"), "learner": cadre(orgs["union_a"], username="self_learner"),
