@@ -68,14 +68,22 @@ def certificate_verify(request, code):
     })
 
 
-def certificate_json(request, code):
-    """The signed content, signature and status: verifiable offline with the key from keys.json."""
+def _public_or_refusal(request, code) -> tuple[Certificate | None, JsonResponse | None]:
+    """The certificate with ``code``, or the JSON answer for too many requests or an unknown code."""
     if over_limit(request):
-        return _too_many(request, as_json=True)
+        return None, _too_many(request, as_json=True)
     certificate = _public(code)
     if certificate is None:
-        return JsonResponse({"error": "not_found", "message": _("No certificate has this verification code.")},
-                            status=404)
+        message = _("No certificate has this verification code.")
+        return None, JsonResponse({"error": "not_found", "message": message}, status=404)
+    return certificate, None
+
+
+def certificate_json(request, code):
+    """The signed content, signature and status: verifiable offline with the key from keys.json."""
+    certificate, refusal = _public_or_refusal(request, code)
+    if refusal:
+        return refusal
     return JsonResponse({
         "certificate": certificate.signed_content, "signature": certificate.signature,
         "key_id": certificate.key_id, "algorithm": "Ed25519", **status_of(certificate),
@@ -84,12 +92,9 @@ def certificate_json(request, code):
 
 def certificate_badge(request, code):
     """The certificate as an Open Badges 3.0 credential."""
-    if over_limit(request):
-        return _too_many(request, as_json=True)
-    certificate = _public(code)
-    if certificate is None:
-        return JsonResponse({"error": "not_found", "message": _("No certificate has this verification code.")},
-                            status=404)
+    certificate, refusal = _public_or_refusal(request, code)
+    if refusal:
+        return refusal
     response = JsonResponse(badges.open_badge(certificate), json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="{certificate.serial_number}.badge.json"'
     return response

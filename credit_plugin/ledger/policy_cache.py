@@ -17,24 +17,19 @@ POLICY_KEY = "credit_plugin:yearly_policy"
 ORGANISATION_TARGETS_KEY = "credit_plugin:organisation_targets"
 
 
+def _pairs(model, key_field: str, first: str, second: str) -> dict:
+    """{row's key: (first, second)} of every row of ``model``."""
+    return {key: (one, two) for key, one, two in model.objects.values_list(key_field, first, second)}
+
+
 def yearly_caps() -> dict:
     """{source kind: (max credits, max hours)}"""
-    return cache.get_or_set(
-        CAPS_KEY,
-        lambda: {kind: (credits, hours) for kind, credits, hours in
-                 YearlyCap.objects.values_list("source_kind", "max_credits", "max_hours")},
-        TIMEOUT,
-    )
+    return cache.get_or_set(CAPS_KEY, lambda: _pairs(YearlyCap, "source_kind", "max_credits", "max_hours"), TIMEOUT)
 
 
 def yearly_policies() -> dict:
     """{year: (credit target, hour target)}"""
-    return cache.get_or_set(
-        POLICY_KEY,
-        lambda: {year: (credits, hours) for year, credits, hours in
-                 YearlyPolicy.objects.values_list("year", "credit_target", "hour_target")},
-        TIMEOUT,
-    )
+    return cache.get_or_set(POLICY_KEY, lambda: _pairs(YearlyPolicy, "year", "credit_target", "hour_target"), TIMEOUT)
 
 
 def organisation_targets() -> dict:

@@ -30,18 +30,18 @@ class Scope:
         return self.everything or any(path.startswith(own) for own in self.paths)
 
     def organisations(self) -> QuerySet:
-        if self.everything:
-            return Organisation.objects.all()
-        if not self.paths:
-            return Organisation.objects.none()
-        return Organisation.objects.filter(_path_filter("path", self.paths))
+        return self._narrowed(Organisation.objects.all(), "path")
 
     def cadres(self) -> QuerySet:
+        return self._narrowed(CadreProfile.objects.all(), "organisation__path")
+
+    def _narrowed(self, rows: QuerySet, path_field: str) -> QuerySet:
+        """``rows`` whose ``path_field`` lies in the scope's subtrees."""
         if self.everything:
-            return CadreProfile.objects.all()
+            return rows
         if not self.paths:
-            return CadreProfile.objects.none()
-        return CadreProfile.objects.filter(_path_filter("organisation__path", self.paths))
+            return rows.none()
+        return rows.filter(_path_filter(path_field, self.paths))
 
 
 def _path_filter(field: str, paths: tuple[str, ...]) -> Q:

@@ -1,33 +1,24 @@
 """Import union organisations and cadres from an XLSX or CSV file, all or nothing."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
 from credit_plugin import api
+from credit_plugin.management.file_import import FileImportCommand
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = (
         "Import organisations (组织代码, 组织名称, 级别, 上级代码) and cadres (用户名, 姓名, 组织代码, 干部类别, "
         "任职日期, …) from XLSX or CSV. Any bad row rejects the whole file with every problem listed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check and show what would change; write nothing.")
+        super().add_arguments(parser)
         parser.add_argument("--create-users", action="store_true", help="Create LMS users that do not exist yet.")
 
     def handle(self, *args, file, dry_run=False, create_users=False, verbosity=1, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"{file}: no such file")
+        path = self.readable(file)
         result = api.import_cadres(data=path.read_bytes(), filename=path.name, dry_run=dry_run,
                                    create_users=create_users)
-        for problem in result.errors:
-            self.stderr.write(str(problem))
-        if result.errors:
-            raise CommandError(f"{path.name}: {len(result.errors)} problems; nothing was written")
+        self.refuse_if_problems(path, result.errors)
         verb = "would write" if dry_run else "wrote"
         if verbosity > 1 or dry_run:
             for organisation in result.organisations:

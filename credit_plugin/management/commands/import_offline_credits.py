@@ -1,30 +1,27 @@
 """Import offline training and exam credits from an XLSX or CSV roster, all or nothing."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from credit_plugin import api
+from credit_plugin.management.file_import import FileImportCommand
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = (
         "Import a roster of offline training/exam credits (XLSX or CSV in UTF-8 or GB18030). Any bad row rejects "
         "the whole file with every problem listed; --dry-run shows what would be recorded."
     )
 
+    dry_run_help = "Check and show the entries; record nothing."
+
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check and show the entries; record nothing.")
+        super().add_arguments(parser)
         parser.add_argument(
             "--recorded-by", default="import_offline_credits", help="Who the entries say recorded them."
         )
 
     def handle(self, *args, file, dry_run=False, recorded_by="import_offline_credits", verbosity=1, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"{file}: no such file")
+        path = self.readable(file)
         with tqdm(desc="rows", unit=" row", disable=verbosity < 1) as bar:
             result = api.import_offline_credits(
                 data=path.read_bytes(),
@@ -33,10 +30,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 progress=bar.update,
             )
-        for problem in result.errors:
-            self.stderr.write(str(problem))
-        if result.errors:
-            raise CommandError(f"{path.name}: {len(result.errors)} problems; nothing was recorded")
+        self.refuse_if_problems(path, result.errors, nothing="nothing was recorded")
         for planned in result.planned:
             state = "already recorded" if planned.already_recorded else ("would record" if dry_run else "recorded")
             if verbosity > 1 or dry_run:
