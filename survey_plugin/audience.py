@@ -27,7 +27,7 @@ class DemandScope:
 def demand_scope(viewer) -> DemandScope:
     if not (viewer and viewer.is_authenticated and viewer.is_active):
         return DemandScope(everything=False, roots=(), choices=())
-    provider = config.get("CADRE_SURVEY_ORGANISATION_SCOPE")
+    provider = config.organisation_scope_provider()
     if not provider:
         return DemandScope(everything=bool(viewer.is_staff or viewer.is_superuser), roots=(), choices=())
     found = import_string(provider)(viewer=viewer)

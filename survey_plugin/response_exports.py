@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 def export_rows_in_request() -> int:
     """Exports of up to this many responses answer the request; larger ones run as a task."""
-    return int(config.get("CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST"))
+    return config.export_rows_in_request()
 
 
 def start_response_export(

@@ -40,7 +40,7 @@ def demand_dashboard(request):
         return error
     rows = _rows(ranking)
     return render(request, "survey_plugin/demand.html", {
-        "base_template": config.get("CADRE_SURVEY_BASE_TEMPLATE"),
+        "base_template": config.base_template(),
         "scope": scope, "filters": requested.values, "ranking": ranking, "rows": rows,
         "organisations": [(code, "\u3000" * max(depth - 1, 0) + name) for code, name, depth in scope.choices],
         "gaps": [row for row in rows if row["demand"].gap],
@@ -75,7 +75,7 @@ def course_demand(request, course_key):
     everyone = demand_ranking(DemandFilter())
     mine = [demand for demand in everyone.topics if demand.topic.code in codes]
     return render(request, "survey_plugin/course_demand.html", {
-        "base_template": config.get("CADRE_SURVEY_BASE_TEMPLATE"),
+        "base_template": config.base_template(),
         "course_key": course_key, "ranking": everyone, "mine": mine,
         "untaught": [demand for demand in everyone.topics if demand.resources == 0][:20],
         "linked_without_demand": sorted(codes - {demand.topic.code for demand in everyone.topics}),
