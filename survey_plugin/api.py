@@ -8,9 +8,10 @@ from datetime import date
 
 from survey_plugin import config
 from survey_plugin.catalogue import default_url, link_resource, resources_for_topics, save_topic, topics
-from survey_plugin.catalogue_import import CatalogueImportResult, CatalogueProblem, import_topic_catalogue
+from survey_plugin.catalogue_import import import_topic_catalogue
 from survey_plugin.config import export_retention_days
 from survey_plugin.data import (
+    CatalogueImportResult,
     DemandRanking,
     OptionTally,
     RecordedResponse,
@@ -40,7 +41,6 @@ from survey_plugin.surveys import register_survey
 
 __all__ = [
     "CatalogueImportResult",
-    "CatalogueProblem",
     "EXPORT_CONTENT_TYPES",
     "DemandFilter",
     "DemandRanking",

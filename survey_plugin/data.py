@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from cadre_common.problems import RowProblem
+
 
 @dataclass(frozen=True)
 class SurveyPrivacyPolicy:
@@ -141,3 +143,13 @@ class ResponseExportData:
     rows_total: int
     file_format: str
     filename: str
+
+
+@dataclass(frozen=True)
+class CatalogueImportResult:
+    """What a topic catalogue import found and did: ``written`` only when it had no problems and was no dry run."""
+
+    topics: int = 0
+    resources: int = 0
+    problems: tuple[RowProblem, ...] = ()
+    written: bool = False
