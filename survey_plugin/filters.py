@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from survey_plugin.audience import DemandScope
+from cadre_common.organisation_scope import OrganisationScope
 from survey_plugin.demand import DemandFilter
 
 TENURES = ("new", "serving")
@@ -24,7 +24,7 @@ class RequestedDemand:
     values: dict  # the filters as given, to fill the form and the export links
 
 
-def requested_demand(query, scope: DemandScope) -> RequestedDemand:
+def requested_demand(query, scope: OrganisationScope) -> RequestedDemand:
     values = {name: query.get(name, "").strip() for name in ("start", "end", "org", "category", "tenure")}
     days = {}
     for name in ("start", "end"):
@@ -41,7 +41,7 @@ def requested_demand(query, scope: DemandScope) -> RequestedDemand:
     known_categories = {value for value, _label in scope.categories}
     if values["category"] and known_categories and values["category"] not in known_categories:
         raise FilterError(_("category: %(value)r is not a cadre category.") % {"value": values["category"]})
-    if values["org"] and not scope.everything and values["org"] not in {code for code, _n, _d in scope.choices}:
+    if values["org"] and not scope.allows(values["org"]):
         raise FilterError(_("No organisation %(code)s that you administer.") % {"code": values["org"]},
                           not_found=True)
     where = DemandFilter(

@@ -42,7 +42,7 @@ def demand_dashboard(request):
     return render(request, "survey_plugin/demand.html", {
         "base_template": config.base_template(),
         "scope": scope, "filters": requested.values, "ranking": ranking, "rows": rows,
-        "organisations": [(code, "\u3000" * max(depth - 1, 0) + name) for code, name, depth in scope.choices],
+        "organisations": [(choice.code, "\u3000" * max(choice.depth - 1, 0) + choice.name) for choice in scope.choices],
         "gaps": [row for row in rows if row["demand"].gap],
         "query": request.GET.urlencode(),
         "min_group": config.min_group_size(),

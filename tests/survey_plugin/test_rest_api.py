@@ -1,9 +1,13 @@
-"""REST API v1 of the survey plugin, mounted by the plugin framework."""
+"""REST API v1 of the survey plugin (``/api/cadre-surveys/v1/``), mounted by the plugin framework."""
 import pytest
 from django.test import override_settings
 
+from tests.factories import UserFactory
 
-@pytest.mark.django_db
+pytestmark = pytest.mark.django_db
+DEMAND = "/api/cadre-surveys/v1/demand/"
+
+
 def test_privacy_policy_needs_a_logged_in_user(client):
     assert client.get("/api/cadre-surveys/v1/privacy/").status_code == 403
 
@@ -12,3 +16,41 @@ def test_privacy_policy_needs_a_logged_in_user(client):
 def test_privacy_policy_shows_the_configured_threshold(learner_client):
     response = learner_client.get("/api/cadre-surveys/v1/privacy/")
     assert response.json() == {"min_group_size": 8, "max_text_length": 2000}
+
+
+def test_the_demand_of_an_administrators_subtree_with_the_filters_as_given(client, demand, jinan_admin):
+    client.force_login(jinan_admin)
+    assert client.get(f"{DEMAND}?tenure=new").json() == {
+        "filters": {"start": "", "end": "", "org": "", "category": "", "tenure": "new"},
+        "respondents": 6,
+        "hidden": False,
+        "topics": [
+            {"code": "finance", "name": "经费管理", "requests": 6, "first_choice": 6, "resources": 0, "gap": True},
+            {"code": "basics", "name": "工会基础", "requests": 6, "first_choice": 0, "resources": 2, "gap": False},
+        ],
+    }
+
+
+def test_a_filter_down_to_fewer_than_five_gives_no_counts(client, demand, province_admin, ask_for):
+    ask_for(999, ["law"], category="part_time", tenure="serving")
+    client.force_login(province_admin)
+    data = client.get(f"{DEMAND}?category=part_time").json()
+    assert (data["respondents"], data["hidden"], data["topics"]) == (1, True, [])
+
+
+def test_an_organisation_outside_the_subtree_is_404_and_a_learner_is_403(client, demand, jinan_admin):
+    client.force_login(jinan_admin)
+    response = client.get(f"{DEMAND}?org=370200")
+    assert (response.status_code, response.json()["error"]) == (404, "unknown_organisation")
+    client.force_login(UserFactory(username="just_a_learner"))
+    response = client.get(DEMAND)
+    assert (response.status_code, response.json()["error"]) == (403, "forbidden")
+    client.logout()
+    assert client.get(DEMAND).status_code in (401, 403)
+
+
+@pytest.mark.parametrize("query", ["start=2026-13-01", "end=yesterday", "tenure=old", "category=boss"])
+def test_a_bad_filter_answers_400(client, demand, province_admin, query):
+    client.force_login(province_admin)
+    response = client.get(f"{DEMAND}?{query}")
+    assert response.status_code == 400 and response.json()["error"] == "bad_filter"
