@@ -12,6 +12,7 @@ from survey_plugin.catalogue_import import import_topic_catalogue
 from survey_plugin.config import export_retention_days
 from survey_plugin.data import (
     CatalogueImportResult,
+    DemandFilter,
     DemandRanking,
     OptionTally,
     RecordedResponse,
@@ -26,7 +27,7 @@ from survey_plugin.data import (
     TopicData,
     TopicDemand,
 )
-from survey_plugin.demand import DemandFilter, demand_ranking
+from survey_plugin.demand import demand_ranking
 from survey_plugin.export_files import CONTENT_TYPES as EXPORT_CONTENT_TYPES
 from survey_plugin.export_files import write_table
 from survey_plugin.response_exports import (

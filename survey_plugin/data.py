@@ -1,6 +1,6 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from cadre_common.problems import RowProblem
@@ -122,6 +122,21 @@ class TopicDemand:
     first_choice: int
     resources: int
     gap: bool
+
+
+@dataclass(frozen=True)
+class DemandFilter:
+    """Which respondents to count; empty fields do not filter."""
+
+    start: date | None = None
+    end: date | None = None
+    organisation_code: str = ""
+    cadre_category: str = ""
+    tenure: str = ""
+    course_key: str = ""
+    topic_codes: tuple[str, ...] = ()
+    # The viewer's subtrees (root codes): only respondents below one of them count; None: everyone.
+    within: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ def _ranking_for(request):
     if not scope.may_read:
         raise PermissionDenied
     try:
-        requested = requested_demand(request.GET, scope)
+        requested = requested_demand(request.GET, scope=scope)
     except FilterError as error:
         if error.not_found:
             raise Http404(error.message) from error

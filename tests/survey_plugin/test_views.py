@@ -52,7 +52,7 @@ def test_an_organisation_outside_the_subtree_is_404_and_a_learner_is_403(client,
 def test_a_bad_filter_answers_400_naming_it(client, demand, province_admin, query, named):
     client.force_login(province_admin)
     response = client.get(f"/cadre-surveys/demand/?{query}")
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.content.decode().startswith(f"{named}: ")
 
 
 def test_empty_filters_from_the_form_filter_nothing(client, demand, province_admin):
