@@ -14,14 +14,6 @@ class SurveyPrivacyPolicy:
     max_text_length: int
 
 
-class SurveyError(Exception):
-    """A response or request the plugin refuses; ``code`` for programs, ``message`` for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code, self.message = code, message
-
-
 @dataclass(frozen=True)
 class SurveyInfo:
     """
@@ -146,18 +138,6 @@ class DemandRanking:
     respondents: int
     hidden: bool
     topics: tuple[TopicDemand, ...]
-
-
-@dataclass(frozen=True)
-class ResponseExportData:
-    """An export of a survey's responses: where it is (pending, running, done, failed) and how far."""
-
-    id: str
-    status: str
-    rows_done: int
-    rows_total: int
-    file_format: str
-    filename: str
 
 
 @dataclass(frozen=True)

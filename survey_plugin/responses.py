@@ -10,7 +10,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from survey_plugin import catalogue, tallies
-from survey_plugin.data import RecordedResponse, Respondent, SubmittedAnswer, SurveyError
+from survey_plugin.data import RecordedResponse, Respondent, SubmittedAnswer
+from survey_plugin.errors import SurveyError
 from survey_plugin.models import TEXT_START_LENGTH, Answer, SurveyResponse, TopicPick
 from survey_plugin.surveys import LockedSurvey, lock_survey
 

@@ -1,14 +1,21 @@
-"""The training administrators' demand dashboard, its exports, and the Studio page of a course's demand."""
+"""
+The plugin's pages: the training administrators' demand dashboard and its export, Studio's page of
+a course's demand, and the page that follows a response export with its download.
+"""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cadre_common.file_task_pages import file_task_download, file_task_page
+from cadre_common.file_tasks import expired_message
+from cadre_common.spreadsheets import CONTENT_TYPES, table_bytes
 from survey_plugin import config
 from survey_plugin.audience import demand_scope
 from survey_plugin.catalogue import course_topic_codes
-from survey_plugin.demand import DemandFilter, demand_ranking
-from survey_plugin.export_files import CONTENT_TYPES, write_table
+from survey_plugin.data import DemandFilter
+from survey_plugin.demand import demand_ranking
 from survey_plugin.filters import FilterError, requested_demand
 
 
@@ -42,7 +49,8 @@ def demand_dashboard(request):
     return render(request, "survey_plugin/demand.html", {
         "base_template": config.base_template(),
         "scope": scope, "filters": requested.values, "ranking": ranking, "rows": rows,
-        "organisations": [(choice.code, "\u3000" * max(choice.depth - 1, 0) + choice.name) for choice in scope.choices],
+        "organisations": [(choice.code, "\u3000" * max(choice.depth - 1, 0) + choice.name)
+                          for choice in scope.choices],
         "gaps": [row for row in rows if row["demand"].gap],
         "query": request.GET.urlencode(),
         "min_group": config.min_group_size(),
@@ -61,7 +69,7 @@ def demand_export(request):
               _("Gap")]
     rows = [[position, d.topic.code, d.topic.name, d.requests, d.first_choice, d.resources, _("yes") if d.gap else ""]
             for position, d in enumerate(ranking.topics, start=1)]
-    body = write_table(file_format, header, rows, title=_("Demand"))
+    body = table_bytes(file_format, [header, *rows], title=_("Demand"))
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="learning-demand.{file_format}"'
     return response
@@ -81,3 +89,14 @@ def course_demand(request, course_key):
         "linked_without_demand": sorted(codes - {demand.topic.code for demand in everyone.topics}),
         "min_group": config.min_group_size(),
     })
+
+
+def response_export(request, task_id):
+    """The progress of a response export, then its file, for the member of staff who started it (else 404)."""
+    download_url = reverse("survey_plugin:response_export_download", kwargs={"task_id": task_id})
+    return file_task_page(request, task_id, base_template=config.base_template(), download_url=download_url)
+
+
+def response_export_download(request, task_id):
+    """The finished file of a response export, to the member of staff who started it (else 404)."""
+    return file_task_download(request, task_id, expired_message=expired_message(config.export_retention_days()))
