@@ -100,9 +100,9 @@ class SurveyResults:
 
     responses: int
     hidden: bool
-    tallies: dict  # question id -> tuple[OptionTally, ...], most chosen first
-    texts: dict  # question id -> tuple[str, ...]: the free text asked for, alphabetically, the first 100
-    text_answers: dict  # question id -> how many answered the free-text question
+    tallies: dict[str, tuple[OptionTally, ...]]  # by question id, most chosen first
+    texts: dict[str, tuple[str, ...]]  # by question id: the free text asked for, alphabetically, the first 100
+    text_answers: dict[str, int]  # by question id: how many answered the free-text question
 
 
 @dataclass(frozen=True)

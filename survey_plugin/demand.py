@@ -2,7 +2,7 @@
 Demand across every survey: topics ranked by how many respondents asked for them, with
 filters, and the gaps (topics in demand with little or no linked content) for course authors.
 """
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from survey_plugin import config
 from survey_plugin.data import DemandFilter, DemandRanking, TopicData, TopicDemand
@@ -44,7 +44,7 @@ def demand_ranking(where: DemandFilter = EVERYONE) -> DemandRanking:
     return DemandRanking(respondents=respondents, hidden=False, topics=tuple(ranked))
 
 
-def _picks(where: DemandFilter):
+def _picks(where: DemandFilter) -> QuerySet:
     picks = TopicPick.objects.all()
     if where.within is not None:
         inside = Q(pk__in=[])
