@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 
 from django.urls import reverse
 
-from cadre_common.file_tasks import purge_file_tasks, start_file_task, task_class_name
 from cadre_common.spreadsheets import table_bytes
 from survey_plugin import config
 from survey_plugin.models import Answer, Survey, SurveyResponse
@@ -74,6 +73,9 @@ def start_response_export(
     *, survey_key: str, requested_by: int, file_format: str, header: list[str], question_ids: list[str], title: str
 ) -> str:
     """Queue a file of every response for the member of staff ``requested_by``; the id of its task."""
+    # Imported here, like the purge's: the block imports this module wherever it is loaded, and only
+    # starting or purging an export needs django-user-tasks' models.
+    from cadre_common.file_tasks import start_file_task
     from survey_plugin.tasks import export_survey_responses
 
     return start_file_task(
@@ -89,6 +91,7 @@ def response_export_url(*, task_id: str) -> str:
 
 def purge_expired_response_exports() -> int:
     """Delete the exports (each file first) asked for more than the retention period ago; how many went."""
+    from cadre_common.file_tasks import purge_file_tasks, task_class_name
     from survey_plugin.tasks import export_survey_responses
 
     return purge_file_tasks(task_classes=(task_class_name(export_survey_responses),),

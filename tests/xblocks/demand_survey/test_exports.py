@@ -175,3 +175,25 @@ def test_learner_text_that_looks_like_a_formula_never_runs(client, staff_user, s
     assert [(cell.value, cell.data_type) for cell in cells] == [('=HYPERLINK("http://evil.example")', "s")]
     csv = client.get(f"/handler/{USAGE}/export/?format=csv").content.decode("utf-8-sig")
     assert """'=HYPERLINK(""http://evil.example"")""" in csv
+
+
+def test_a_queued_export_waits_for_a_worker_then_offers_the_file_it_wrote(client, staff_user, monkeypatch):
+    """As on the LMS: the task is published to the broker, and a worker takes it from there later."""
+    from survey_plugin.tasks import export_survey_responses
+
+    app = export_survey_responses.app
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    client.force_login(staff_user)
+    location = start_export(client)
+    waiting = client.get(location).content.decode()
+    assert "正在排队等待处理" in waiting and 'http-equiv="refresh"' in waiting and "/download/" not in waiting
+    status = UserTaskStatus.objects.get()
+    assert status.task_class == "survey_plugin.tasks.export_survey_responses"  # what the purge looks for
+    with app.connection_for_read() as connection:  # the worker's side
+        message = connection.SimpleQueue(app.conf.task_default_queue).get(timeout=1)
+        args, kwargs, _embed = message.decode()
+        assert message.headers["id"] == status.task_id and kwargs["user_id"] == staff_user.id
+        export_survey_responses.apply(args=args, kwargs=kwargs, task_id=status.task_id)
+        message.ack()
+    done = client.get(location).content.decode()
+    assert "文件已生成" in done and client.get(download_link(done)).status_code == 200
