@@ -5,6 +5,7 @@ django-user-tasks job that only the member of staff who started it can follow an
 this plugin's pages, until the daily purge deletes it ``CADRE_SURVEY_EXPORT_RETENTION_DAYS`` later.
 """
 from collections.abc import Callable, Iterator
+from itertools import chain
 
 from django.urls import reverse
 
@@ -61,12 +62,7 @@ def response_file(
 ) -> bytes:
     """Every response of the survey under ``header`` (the block's, translated), as ``xlsx`` or ``csv``."""
     rows = response_rows(survey_key=survey_key, question_ids=question_ids)
-    return table_bytes(file_format, _after(header, rows), title=title, progress=progress)
-
-
-def _after(header: list[str], rows: Iterator[list]) -> Iterator[list]:
-    yield header
-    yield from rows
+    return table_bytes(file_format, chain([header], rows), title=title, progress=progress)
 
 
 def start_response_export(
