@@ -9,8 +9,10 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings as django_settings
 from django.core import checks
 
-# The key under which the LMS's Celery app reads its periodic tasks.
-BEAT_SCHEDULE = "CELERY_BEAT_SCHEDULE"
+# The key under which the LMS's Celery app reads its periodic tasks. It configures Celery from Django's
+# settings without a namespace, so the old-style names apply: CELERYBEAT_SCHEDULE is read, and
+# CELERY_BEAT_SCHEDULE (the name a "CELERY" namespace would want) is silently ignored.
+BEAT_SCHEDULE = "CELERYBEAT_SCHEDULE"
 
 
 class PluginSettings:

@@ -14,7 +14,11 @@ _URLS = {"namespace": "survey_plugin", "app_name": "survey_plugin", "regex": r"^
 
 
 class SurveyPluginConfig(AppConfig):
-    """The demand-survey app; an edx-django-utils plugin for the LMS and Studio."""
+    """
+    The demand-survey app; an edx-django-utils plugin for the LMS and Studio. Survey answers reach
+    it from the demand_survey XBlock through survey_plugin.api, not through LMS events, so it
+    declares no ``signals_config`` (edx-django-utils connects nothing for a plugin without one).
+    """
 
     name = "survey_plugin"
     label = "survey_plugin"
@@ -24,10 +28,7 @@ class SurveyPluginConfig(AppConfig):
     plugin_app = {
         "url_config": {_LMS: _URLS, _CMS: _URLS},
         "settings_config": {_LMS: _SETTINGS, _CMS: _SETTINGS},
-        # Survey answers reach the plugin from the demand_survey XBlock through survey_plugin.api,
-        # not through LMS events, so there are no receivers yet.
-        "signals_config": {_LMS: {"relative_path": "signals.receivers", "receivers": []}},
     }
 
-    def ready(self):
-        from survey_plugin import checks  # noqa: F401  (registers the system checks)
+    def ready(self) -> None:
+        from survey_plugin import catalogue, checks  # noqa: F401  (the catalogue's cache receivers, the checks)

@@ -47,7 +47,7 @@ def _catalogue() -> _Catalogue:
 
 @receiver([post_save, post_delete], sender=Topic, dispatch_uid="survey_plugin.topic_changed")
 @receiver([post_save, post_delete], sender=TopicResource, dispatch_uid="survey_plugin.topic_resource_changed")
-def _catalogue_changed(**kwargs):
+def _catalogue_changed(**kwargs) -> None:
     cache.delete(CACHE_KEY)
     # A process that reads between the change and its commit would cache the old catalogue again.
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))

@@ -1,5 +1,7 @@
-"""The one accessor for the survey plugin's settings, with their defaults."""
-from django.conf import settings
+"""The survey plugin's settings: their defaults, and the one accessor everything reads them through."""
+from decimal import Decimal
+
+from cadre_common.plugin_settings import PluginSettings
 
 DEFAULTS = {
     # Filtered survey results hide any group with fewer respondents than this, so that a
@@ -11,8 +13,8 @@ DEFAULTS = {
     "CADRE_SURVEY_NEW_CADRE_MONTHS": 12,
     # A topic in demand with fewer linked courses or units than this is a gap.
     "CADRE_SURVEY_GAP_BELOW_RESOURCES": 2,
-    # Who may see demand for which organisations: a function (viewer) -> {"everything", "roots",
-    # "choices"}; the cadre records' by default. Empty: global staff see everything, nobody else anything.
+    # Who may see demand for which organisations: a function (viewer) -> OrganisationScope; the
+    # cadre records' by default. Empty: global staff see everything, nobody else anything.
     "CADRE_SURVEY_ORGANISATION_SCOPE": "credit_plugin.api.report_organisations",
     # Response exports of more responses than this run as a Celery task with a progress page.
     "CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST": 2000,
@@ -22,29 +24,43 @@ DEFAULTS = {
     # The template the demand pages extend (blocks: title, head, content); the LMS theme may name its own.
     "CADRE_SURVEY_BASE_TEMPLATE": "survey_plugin/base.html",
 }
+SETTINGS = PluginSettings(DEFAULTS)
 
 
-def get(name: str):
-    """Return the configured value of setting ``name``, or its default."""
-    return getattr(settings, name, DEFAULTS[name])
+def _whole_number(name: str) -> int:
+    # The system check has made sure it is a whole number, though YAML may have written it "7" or 7.0.
+    return int(Decimal(str(SETTINGS.get(name))))
 
 
 def min_group_size() -> int:
-    return int(get("CADRE_SURVEY_MIN_GROUP_SIZE"))
+    return _whole_number("CADRE_SURVEY_MIN_GROUP_SIZE")
 
 
 def max_text_length() -> int:
-    return int(get("CADRE_SURVEY_MAX_TEXT_LENGTH"))
+    return _whole_number("CADRE_SURVEY_MAX_TEXT_LENGTH")
 
 
 def new_cadre_months() -> int:
-    return int(get("CADRE_SURVEY_NEW_CADRE_MONTHS"))
+    return _whole_number("CADRE_SURVEY_NEW_CADRE_MONTHS")
+
+
+def gap_below_resources() -> int:
+    return _whole_number("CADRE_SURVEY_GAP_BELOW_RESOURCES")
+
+
+def export_rows_in_request() -> int:
+    """Exports of up to this many responses answer the request; larger ones run as a task."""
+    return _whole_number("CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST")
 
 
 def export_retention_days() -> int:
     """Exports are deleted this many days after they are asked for (0: kept)."""
-    return int(get("CADRE_SURVEY_EXPORT_RETENTION_DAYS"))
+    return _whole_number("CADRE_SURVEY_EXPORT_RETENTION_DAYS")
 
 
-def gap_below_resources() -> int:
-    return int(get("CADRE_SURVEY_GAP_BELOW_RESOURCES"))
+def organisation_scope_provider() -> str:
+    return SETTINGS.get("CADRE_SURVEY_ORGANISATION_SCOPE")
+
+
+def base_template() -> str:
+    return SETTINGS.get("CADRE_SURVEY_BASE_TEMPLATE")

@@ -1,7 +1,9 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+
+from cadre_common.problems import RowProblem
 
 
 @dataclass(frozen=True)
@@ -10,14 +12,6 @@ class SurveyPrivacyPolicy:
 
     min_group_size: int
     max_text_length: int
-
-
-class SurveyError(Exception):
-    """A response or request the plugin refuses; ``code`` for programs, ``message`` for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code, self.message = code, message
 
 
 @dataclass(frozen=True)
@@ -106,9 +100,9 @@ class SurveyResults:
 
     responses: int
     hidden: bool
-    tallies: dict  # question id -> tuple[OptionTally, ...], most chosen first
-    texts: dict  # question id -> tuple[str, ...]: the free text asked for, alphabetically, the first 100
-    text_answers: dict  # question id -> how many answered the free-text question
+    tallies: dict[str, tuple[OptionTally, ...]]  # by question id, most chosen first
+    texts: dict[str, tuple[str, ...]]  # by question id: the free text asked for, alphabetically, the first 100
+    text_answers: dict[str, int]  # by question id: how many answered the free-text question
 
 
 @dataclass(frozen=True)
@@ -123,6 +117,21 @@ class TopicDemand:
 
 
 @dataclass(frozen=True)
+class DemandFilter:
+    """Which respondents to count; empty fields do not filter."""
+
+    start: date | None = None
+    end: date | None = None
+    organisation_code: str = ""
+    cadre_category: str = ""
+    tenure: str = ""
+    course_key: str = ""
+    topic_codes: tuple[str, ...] = ()
+    # The viewer's subtrees (root codes): only respondents below one of them count; None: everyone.
+    within: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class DemandRanking:
     """Topics ranked by demand; ``hidden`` when the filtered group is smaller than the privacy threshold."""
 
@@ -132,12 +141,10 @@ class DemandRanking:
 
 
 @dataclass(frozen=True)
-class ResponseExportData:
-    """An export of a survey's responses: where it is (pending, running, done, failed) and how far."""
+class CatalogueImportResult:
+    """What a topic catalogue import found and did: ``written`` only when it had no problems and was no dry run."""
 
-    id: str
-    status: str
-    rows_done: int
-    rows_total: int
-    file_format: str
-    filename: str
+    topics: int = 0
+    resources: int = 0
+    problems: tuple[RowProblem, ...] = ()
+    written: bool = False

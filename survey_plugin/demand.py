@@ -2,33 +2,16 @@
 Demand across every survey: topics ranked by how many respondents asked for them, with
 filters, and the gaps (topics in demand with little or no linked content) for course authors.
 """
-from dataclasses import dataclass
-from datetime import date
-
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from survey_plugin import config
-from survey_plugin.data import DemandRanking, TopicData, TopicDemand
+from survey_plugin.data import DemandFilter, DemandRanking, TopicData, TopicDemand
 from survey_plugin.models import Topic, TopicPick, TopicResource
 
-
-@dataclass(frozen=True)
-class DemandFilter:
-    """Which respondents to count; empty fields do not filter."""
-
-    start: date | None = None
-    end: date | None = None
-    organisation_code: str = ""
-    cadre_category: str = ""
-    tenure: str = ""
-    course_key: str = ""
-    topic_codes: tuple[str, ...] = ()
-    # The viewer's subtrees (root codes): only respondents below one of them count; None: everyone.
-    within: tuple[str, ...] | None = None
+EVERYONE = DemandFilter()
 
 
-
-def demand_ranking(where: DemandFilter = DemandFilter()) -> DemandRanking:
+def demand_ranking(where: DemandFilter = EVERYONE) -> DemandRanking:
     """
     Topics by requests (then by first choices). A group of fewer respondents than
     ``CADRE_SURVEY_MIN_GROUP_SIZE`` is shown as hidden, never as counts, so no filter singles
@@ -61,7 +44,7 @@ def demand_ranking(where: DemandFilter = DemandFilter()) -> DemandRanking:
     return DemandRanking(respondents=respondents, hidden=False, topics=tuple(ranked))
 
 
-def _picks(where: DemandFilter):
+def _picks(where: DemandFilter) -> QuerySet:
     picks = TopicPick.objects.all()
     if where.within is not None:
         inside = Q(pk__in=[])

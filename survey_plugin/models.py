@@ -7,8 +7,6 @@ and organisations. For an anonymous survey no row links an answer to a person: t
 holds a keyed hash of learner and survey (one response each), the day it came, and the
 respondent's organisation, category and tenure for filtered results.
 """
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -201,44 +199,3 @@ class TopicPick(models.Model):
 
     def __str__(self):
         return f"{self.topic_id} (rank {self.rank})"
-
-
-
-class ResponseExport(models.Model):
-    """
-    A survey's responses exported by a Celery task, with its progress and finished file. The file
-    is served only to the member of course staff who asked for it, through the survey block.
-
-    .. no_pii:
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", help_text=_("The survey."))
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", help_text=_("Who asked for it.")
-    )
-    file_format = models.CharField(max_length=8, help_text=_("xlsx or csv."))
-    columns = models.JSONField(
-        default=dict, help_text=_("The header as the block translated it, and the question ids in order.")
-    )
-    status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.PENDING, help_text=_("Where it is.")
-    )
-    rows_done = models.PositiveIntegerField(default=0, help_text=_("Rows written so far."))
-    rows_total = models.PositiveIntegerField(default=0, help_text=_("Rows to write."))
-    file = models.FileField(upload_to="cadre-surveys/exports/", blank=True, help_text=_("The finished file."))
-    error = models.TextField(blank=True, help_text=_("Why it failed."))
-    created = models.DateTimeField(auto_now_add=True, help_text=_("When it was asked for (UTC)."))
-
-    class Meta:
-        app_label = "survey_plugin"
-        ordering = ["-created"]
-
-    def __str__(self):
-        return f"{self.survey_id} {self.file_format} {self.status}"

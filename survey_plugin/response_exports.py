@@ -1,114 +1,94 @@
 """
-Exports of a survey's responses. A small survey's file answers the request at once; a large one is
-written by a Celery task, as the LMS writes its reports, counting rows as it goes so that the
-block's status page can show progress. Finished files go to Django's default storage and are
-served only to the member of staff who asked, through the block, and deleted after
-``CADRE_SURVEY_EXPORT_RETENTION_DAYS``.
+Exports of a survey's responses for its course staff, as XLSX or CSV written by the suite's one
+table writer (formulas never run). A small survey's file answers the request; a large one is a
+django-user-tasks job that only the member of staff who started it can follow and download, at
+this plugin's pages, until the daily purge deletes it ``CADRE_SURVEY_EXPORT_RETENTION_DAYS`` later.
 """
-import logging
-import uuid
-from datetime import timedelta
+from collections.abc import Callable, Iterator
+from itertools import chain
 
-from django.core.files.base import ContentFile
-from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
 
+from cadre_common.spreadsheets import table_bytes
 from survey_plugin import config
-from survey_plugin.data import ResponseExportData
-from survey_plugin.export_files import write_table
-from survey_plugin.models import ResponseExport, Survey
-from survey_plugin.results import response_count, response_rows
+from survey_plugin.models import Answer, Survey, SurveyResponse
 
-log = logging.getLogger(__name__)
+EXPORT_CHUNK = 1000
 
 
-def export_rows_in_request() -> int:
-    """Exports of up to this many responses answer the request; larger ones run as a task."""
-    return int(config.get("CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST"))
+def response_rows(*, survey_key: str, question_ids: list[str]) -> Iterator[list]:
+    """
+    One row per response: who answered (named surveys only), the day, then each question's
+    answer. An anonymous survey's rows carry no user and come in hash order, not in the order
+    they were given. Answers are read a chunk of responses at a time, so memory stays flat
+    however many answered.
+    """
+    survey = Survey.objects.filter(survey_key=survey_key).first()
+    if survey is None:
+        return
+    responses = SurveyResponse.objects.filter(survey=survey)
+    responses = responses.order_by("respondent_key") if survey.anonymous else responses.order_by("submitted_on", "id")
+    fields = ["id", "submitted_on"]
+    if not survey.anonymous:
+        fields += ["user__username", "user__first_name", "user__last_name"]
+    rows = list(responses.values_list(*fields))
+    for start in range(0, len(rows), EXPORT_CHUNK):
+        chunk = rows[start:start + EXPORT_CHUNK]
+        answers: dict[int, dict[str, tuple]] = {}
+        for response_id, question_id, *answer in Answer.objects.filter(
+            response_id__in=[row[0] for row in chunk]
+        ).values_list("response_id", "question_id", "choices", "rating", "text"):
+            answers.setdefault(response_id, {})[question_id] = answer
+        for response_id, submitted_on, *who in chunk:
+            own = answers.get(response_id, {})
+            named = [who[0], f"{who[1]}{who[2]}"] if who else []
+            yield [*named, submitted_on.isoformat(), *(_cell(own.get(qid)) for qid in question_ids)]
+
+
+def _cell(answer: tuple | None) -> str:
+    if answer is None:
+        return ""
+    choices, rating, text = answer
+    if rating is not None:
+        return str(rating)
+    if choices:
+        return ", ".join(choices)
+    return text
+
+
+def response_file(
+    *, survey_key: str, file_format: str, header: list[str], question_ids: list[str], title: str,
+    progress: Callable[[int], None] | None = None,
+) -> bytes:
+    """Every response of the survey under ``header`` (the block's, translated), as ``xlsx`` or ``csv``."""
+    rows = response_rows(survey_key=survey_key, question_ids=question_ids)
+    return table_bytes(file_format, chain([header], rows), title=title, progress=progress)
 
 
 def start_response_export(
     *, survey_key: str, requested_by: int, file_format: str, header: list[str], question_ids: list[str], title: str
-) -> ResponseExportData:
-    """Queue an export of every response (of a survey that has some); the header is the block's, translated."""
+) -> str:
+    """Queue a file of every response for the member of staff ``requested_by``; the id of its task."""
+    # Imported here, like the purge's: the block imports this module wherever it is loaded, and only
+    # starting or purging an export needs django-user-tasks' models.
+    from cadre_common.file_tasks import start_file_task
     from survey_plugin.tasks import export_survey_responses
 
-    job = ResponseExport.objects.create(
-        survey=Survey.objects.get(survey_key=survey_key), requested_by_id=requested_by, file_format=file_format,
-        columns={"header": header, "question_ids": question_ids, "title": title},
+    return start_file_task(
+        export_survey_responses, user_id=requested_by, survey_key=survey_key, file_format=file_format,
+        header=header, question_ids=question_ids, title=title,
     )
-    export_survey_responses.delay(str(job.id))
-    return _data(ResponseExport.objects.get(pk=job.pk))
 
 
-def run_response_export(*, export_id: str) -> None:
-    job = ResponseExport.objects.select_related("survey").get(pk=export_id)
-    survey_key = job.survey.survey_key
-    try:
-        total = response_count(survey_key=survey_key)
-        ResponseExport.objects.filter(pk=job.pk).update(status=ResponseExport.Status.RUNNING, rows_total=total)
-
-        def progress(done):
-            ResponseExport.objects.filter(pk=job.pk).update(rows_done=done)
-
-        rows = response_rows(survey_key=survey_key, question_ids=job.columns["question_ids"])
-        content = write_table(job.file_format, job.columns["header"], rows, title=job.columns["title"],
-                              progress=progress)
-        job.file.save(f"survey-responses-{job.pk}.{job.file_format}", ContentFile(content), save=False)
-        ResponseExport.objects.filter(pk=job.pk).update(
-            status=ResponseExport.Status.DONE, rows_done=F("rows_total"), file=job.file.name
-        )
-    except Exception as error:
-        log.exception("survey response export %s failed", export_id)
-        ResponseExport.objects.filter(pk=job.pk).update(status=ResponseExport.Status.FAILED, error=repr(error))
-        raise
+def response_export_url(*, task_id: str) -> str:
+    """The page that follows the export's task and offers its file when it is written."""
+    return reverse("survey_plugin:response_export", kwargs={"task_id": task_id})
 
 
-def response_export(*, export_id: str, survey_key: str, requested_by: int) -> ResponseExportData | None:
-    """The export, if it is of this survey and ``requested_by`` asked for it (anyone else: None)."""
-    job = _own(export_id, survey_key, requested_by)
-    return _data(job) if job else None
+def purge_expired_response_exports() -> int:
+    """Delete the exports (each file first) asked for more than the retention period ago; how many went."""
+    from cadre_common.file_tasks import purge_file_tasks, task_class_name
+    from survey_plugin.tasks import export_survey_responses
 
-
-def open_export_file(*, export_id: str, survey_key: str, requested_by: int):
-    """The finished file of the export, opened for reading, or None (not finished, or its file already purged)."""
-    job = _own(export_id, survey_key, requested_by)
-    if job is None or job.status != ResponseExport.Status.DONE:
-        return None
-    try:
-        return job.file.open("rb")
-    except FileNotFoundError:
-        return None
-
-
-def purge_expired_exports() -> int:
-    """
-    Delete the exports asked for more than the retention period ago, each file before its row (the
-    file says who answered what; a row left without it is harmless). Returns how many went.
-    """
-    days = config.export_retention_days()
-    if days <= 0:
-        return 0
-    expired = list(ResponseExport.objects.filter(created__lt=timezone.now() - timedelta(days=days)))
-    for job in expired:
-        if job.file:
-            job.file.delete(save=False)
-    ResponseExport.objects.filter(pk__in=[job.pk for job in expired]).delete()
-    return len(expired)
-
-
-def _own(export_id, survey_key, requested_by) -> ResponseExport | None:
-    try:
-        export_id = uuid.UUID(str(export_id))
-    except ValueError:
-        return None
-    return ResponseExport.objects.filter(
-        pk=export_id, survey__survey_key=survey_key, requested_by_id=requested_by
-    ).first()
-
-
-def _data(job: ResponseExport) -> ResponseExportData:
-    return ResponseExportData(
-        id=str(job.pk), status=job.status, rows_done=job.rows_done, rows_total=job.rows_total,
-        file_format=job.file_format, filename=f"survey-responses.{job.file_format}",
-    )
+    return purge_file_tasks(task_classes=(task_class_name(export_survey_responses),),
+                            days=config.export_retention_days())

@@ -6,11 +6,13 @@ survey's registered settings.
 from datetime import UTC, datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from survey_plugin import catalogue, tallies
-from survey_plugin.data import RecordedResponse, Respondent, SubmittedAnswer, SurveyError
+from survey_plugin.data import RecordedResponse, Respondent, SubmittedAnswer
+from survey_plugin.errors import SurveyError
 from survey_plugin.models import TEXT_START_LENGTH, Answer, SurveyResponse, TopicPick
 from survey_plugin.surveys import LockedSurvey, lock_survey
 
@@ -22,7 +24,7 @@ def respondent_key(survey_key: str, learner_id: int) -> str:
     return salted_hmac(HASH_SALT, f"{survey_key}\n{learner_id}", algorithm="sha256").hexdigest()
 
 
-def _response_of(survey_key: str, learner_id: int):
+def _response_of(survey_key: str, learner_id: int) -> QuerySet:
     """The learner's response to the survey, as a query (at most one row)."""
     return SurveyResponse.objects.filter(
         survey__survey_key=survey_key, respondent_key=respondent_key(survey_key, learner_id)

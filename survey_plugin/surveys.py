@@ -12,7 +12,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from survey_plugin.data import SurveyError, SurveyInfo
+from survey_plugin.data import SurveyInfo
+from survey_plugin.errors import SurveyError
 from survey_plugin.models import Survey, SurveyResponse
 
 

@@ -1,18 +1,25 @@
 """Celery tasks of the survey plugin; they run on the LMS's workers (eagerly in the devhost and tests)."""
 from celery import shared_task
 
+from cadre_common.file_tasks import FileTask
+from survey_plugin.response_exports import purge_expired_response_exports, response_file
+from survey_plugin.results import response_count
 
-@shared_task(name="survey_plugin.tasks.export_survey_responses")
-def export_survey_responses(export_id: str):
-    """Write a survey's responses to storage, counting rows as it goes so the block can show progress."""
-    from survey_plugin.response_exports import run_response_export
 
-    run_response_export(export_id=export_id)
+@shared_task(base=FileTask, bind=True, name="survey_plugin.tasks.export_survey_responses")
+def export_survey_responses(
+    self, user_id: int, survey_key: str, file_format: str, header: list[str], question_ids: list[str], title: str
+) -> None:
+    """Write a survey's responses for ``user_id`` (a django-user-tasks job), reporting progress as it goes."""
+    total = response_count(survey_key=survey_key)
+    content = response_file(
+        survey_key=survey_key, file_format=file_format, header=header, question_ids=question_ids, title=title,
+        progress=lambda rows_written: self.report_progress(rows_written, total + 1),  # the header is a row too
+    )
+    self.save_file(content, f"survey-responses.{file_format}")
 
 
 @shared_task(name="survey_plugin.tasks.purge_expired_exports")
-def purge_expired_exports():
-    """Periodic: delete response exports, and their files, older than CADRE_SURVEY_EXPORT_RETENTION_DAYS."""
-    from survey_plugin.response_exports import purge_expired_exports as purge
-
-    return purge()
+def purge_expired_exports() -> int:
+    """Periodic: delete response exports, their files first, older than CADRE_SURVEY_EXPORT_RETENTION_DAYS."""
+    return purge_expired_response_exports()

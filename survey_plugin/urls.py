@@ -9,4 +9,7 @@ urlpatterns = [
     path("cadre-surveys/demand/export/", views.demand_export, name="demand_export"),
     re_path(r"^cadre-surveys/courses/(?P<course_key>course-v1:[^/]+)/demand/$", views.course_demand,
             name="course_demand"),
+    path("cadre-surveys/exports/<uuid:task_id>/", views.response_export, name="response_export"),
+    path("cadre-surveys/exports/<uuid:task_id>/download/", views.response_export_download,
+         name="response_export_download"),
 ]

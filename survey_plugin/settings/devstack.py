@@ -2,5 +2,5 @@
 from survey_plugin.settings.common import plugin_settings as common_settings
 
 
-def plugin_settings(settings):
+def plugin_settings(settings) -> None:
     common_settings(settings)

@@ -91,11 +91,11 @@ def test_staff_read_the_results_and_export_a_large_survey_through_its_progress_p
     assert texts == sorted(texts) and "<b>经费</b>审查怎么做" in texts  # escaped, in the text's own order
     screenshot(page, "demand-survey-staff-results")
     page.click("text=导出 CSV")
-    page.wait_for_selector(".ds-export__download")
-    assert "5 份答卷已写入。" in page.inner_text("main")
+    page.wait_for_selector(".file-task__download")
+    assert "文件已生成。" in page.inner_text("main")
     screenshot(page, "demand-survey-export-ready")
     with page.expect_download() as download:
-        page.click(".ds-export__download")
+        page.click(".file-task__download")
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     lines = saved.read_text(encoding="utf-8-sig").splitlines()

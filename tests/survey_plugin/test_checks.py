@@ -4,12 +4,17 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
+from survey_plugin import api
+
 
 @pytest.mark.parametrize(
     ("setting", "value"),
-    [("CADRE_SURVEY_MIN_GROUP_SIZE", 0), ("CADRE_SURVEY_MIN_GROUP_SIZE", "5"), ("CADRE_SURVEY_MAX_TEXT_LENGTH", 2.5),
-     ("CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST", -1), ("CADRE_SURVEY_EXPORT_RETENTION_DAYS", -1),
-     ("CADRE_SURVEY_EXPORT_RETENTION_DAYS", "7")],
+    [("CADRE_SURVEY_MIN_GROUP_SIZE", -1), ("CADRE_SURVEY_MIN_GROUP_SIZE", "five"),
+     ("CADRE_SURVEY_MAX_TEXT_LENGTH", 2.5), ("CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST", -1),
+     ("CADRE_SURVEY_EXPORT_RETENTION_DAYS", None), ("CADRE_SURVEY_EXPORT_RETENTION_DAYS", True),
+     ("CADRE_SURVEY_NEW_CADRE_MONTHS", "a year"), ("CADRE_SURVEY_GAP_BELOW_RESOURCES", float("nan")),
+     ("CADRE_SURVEY_ORGANISATION_SCOPE", "credit_plugin.api.no_such_function"),
+     ("CADRE_SURVEY_ORGANISATION_SCOPE", "credit_plugin.api")],
 )
 def test_broken_setting_fails_the_check_and_names_it(setting, value):
     with override_settings(**{setting: value}), pytest.raises(SystemCheckError) as error:
@@ -17,37 +22,12 @@ def test_broken_setting_fails_the_check_and_names_it(setting, value):
     assert setting in str(error.value)
 
 
-def test_production_settings_send_response_exports_to_the_high_memory_queue_unless_routed():
-    from types import SimpleNamespace
-
-    from survey_plugin.settings import production
-
-    lms = SimpleNamespace(HIGH_MEM_QUEUE="edx.lms.core.high_mem", EXPLICIT_QUEUES={})
-    production.plugin_settings(lms)
-    assert lms.EXPLICIT_QUEUES[production.EXPORT_TASK] == {"queue": "edx.lms.core.high_mem"}
-    assert lms.CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST == 2000
-    chosen = SimpleNamespace(HIGH_MEM_QUEUE="q.high_mem", EXPLICIT_QUEUES={production.EXPORT_TASK: {"queue": "q.low"}})
-    production.plugin_settings(chosen)
-    assert chosen.EXPLICIT_QUEUES[production.EXPORT_TASK] == {"queue": "q.low"}
-
-
-@override_settings(CADRE_SURVEY_EXPORT_RETENTION_DAYS=0)
-def test_a_retention_of_zero_keeps_exports_and_passes_the_check():
+@override_settings(CADRE_SURVEY_EXPORT_RETENTION_DAYS=0, CADRE_SURVEY_ORGANISATION_SCOPE="")
+def test_keeping_exports_and_leaving_demand_to_global_staff_pass_the_check():
     call_command("check")
 
 
-def test_expired_exports_are_purged_daily_on_the_beat_unless_kept():
-    from types import SimpleNamespace
-
-    from survey_plugin.settings import production
-
-    lms = SimpleNamespace(CELERY_BEAT_SCHEDULE={"other": {}})
-    production.plugin_settings(lms)
-    assert lms.CELERY_BEAT_SCHEDULE == {
-        "other": {},
-        "survey_plugin.purge_expired_exports": {"task": "survey_plugin.tasks.purge_expired_exports", "schedule": 86400},
-    }
-    kept = SimpleNamespace(ENV_TOKENS={"CADRE_SURVEY_EXPORT_RETENTION_DAYS": 0},
-                           CELERY_BEAT_SCHEDULE=lms.CELERY_BEAT_SCHEDULE)
-    production.plugin_settings(kept)
-    assert kept.CELERY_BEAT_SCHEDULE == {"other": {}}
+@override_settings(CADRE_SURVEY_MIN_GROUP_SIZE="8", CADRE_SURVEY_MAX_TEXT_LENGTH=500.0)
+def test_whole_numbers_written_as_text_or_decimals_in_yaml_are_read_as_numbers():
+    call_command("check")
+    assert api.privacy_policy() == api.SurveyPrivacyPolicy(min_group_size=8, max_text_length=500)

@@ -44,3 +44,30 @@ def test_0002_fills_in_answer_surveys_response_counts_and_text_counts():
 
 def executor_leaf_nodes():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0004_deletes_the_old_exports_files_with_their_table():
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from tests.factories import StaffFactory
+
+    old = migrate([("survey_plugin", "0003_response_exports")])
+    try:
+        survey = old.get_model("survey_plugin", "Survey").objects.create(
+            survey_key="block-v1:SDFTU+OLD+2025+type@demand_survey+block@s", course_key="course-v1:SDFTU+OLD+2025",
+            title="去年的调查", anonymous=False,
+        )
+        export = old.get_model("survey_plugin", "ResponseExport")(
+            survey=survey, requested_by_id=StaffFactory(username="teacher").id, file_format="csv", status="done",
+        )
+        export.file.save("survey-responses-old.csv", ContentFile("用户名,姓名\nwang,王小纲\n".encode()), save=True)
+        stored = export.file.name
+        assert default_storage.exists(stored)
+
+        migrate([("survey_plugin", "0004_response_exports_in_user_tasks")])
+        assert not default_storage.exists(stored)
+        assert "survey_plugin_responseexport" not in connection.introspection.table_names()
+    finally:
+        migrate(executor_leaf_nodes())

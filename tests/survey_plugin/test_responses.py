@@ -5,16 +5,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from survey_plugin import api
+from tests.survey_plugin.conftest import SURVEY
 
 pytestmark = pytest.mark.django_db
-SURVEY = api.SurveyInfo(survey_key="block-v1:SDFTU+CADRE101+2026+type@demand_survey+block@needs",
-                        course_key="course-v1:SDFTU+CADRE101+2026", title="学习需求调查", anonymous=True)
 
 
 @pytest.fixture(autouse=True)
-def registered(settings):
+def registered(survey, settings):
     settings.CADRE_SURVEY_MIN_GROUP_SIZE = 1
-    api.register_survey(survey=SURVEY)
 
 
 def respond(learner_id, *, order=("a", "b", "c"), rating=4, text=""):

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cadre_common.problems import listed
 from survey_plugin import api
 
 
@@ -19,9 +20,9 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
-        result = api.import_topic_catalogue(path.read_bytes(), path.name, dry_run=dry_run)
-        for problem in result.problems:
-            self.stderr.write(str(problem))
+        result = api.import_topic_catalogue(data=path.read_bytes(), filename=path.name, dry_run=dry_run)
+        for line in listed(list(result.problems)):
+            self.stderr.write(line)
         if result.problems:
             raise CommandError(f"{len(result.problems)} problems; nothing was written")
         state = "written" if result.written else "checked, nothing written (--dry-run)"

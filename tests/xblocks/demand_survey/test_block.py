@@ -183,7 +183,7 @@ def test_the_export_of_an_anonymous_survey_has_no_usernames(client, staff_user):
     assert len(rows) == 6
     flat = json.dumps(rows, ensure_ascii=False, default=str)
     assert "respondent" not in flat and "example.com" not in flat
-    assert rows[1][-1] == "'=HYPERLINK(\"http://x\")"  # a formula in learner text is kept as text
+    assert rows[1][-1] == "=HYPERLINK(\"http://x\")"  # a formula in learner text is a text cell (test_exports)
     csv_text = client.get(f"/handler/{USAGE}/export/?format=csv").content.decode("utf-8-sig")
     assert "respondent" not in csv_text and csv_text.count("\n") == 6
 

@@ -1,16 +1,25 @@
 """
-Staff export a survey's responses: a small survey's file at once, a large one through a Celery task
-(run eagerly here, as in the devhost) with a page that follows it, only for whoever asked.
+Staff export a survey's responses: a small survey's file at once; a large one through survey_plugin's
+export task (run eagerly here, as in the devhost), whose page follows it and offers the file to
+whoever started it, and nobody else, until the purge deletes the file and then its record.
 """
 import re
+from datetime import timedelta
 
 import pytest
+from django.core.files.storage import default_storage
+from django.db.models.signals import pre_delete
+from django.utils import timezone
+from user_tasks.models import UserTaskArtifact, UserTaskStatus
 
+from cadre_common.file_tasks import FileTask
+from cadre_common.spreadsheets import writing
 from survey_plugin import api as survey_api
 from tests.factories import StaffFactory, UserFactory
 from tests.xblocks.demand_survey.test_block import GOOD, USAGE, submit
 
 pytestmark = pytest.mark.django_db
+EXPORT_PAGE = re.compile(r"^/cadre-surveys/exports/([0-9a-f-]{36})/$")
 
 
 @pytest.fixture(autouse=True)
@@ -26,93 +35,165 @@ def five_responses(client, settings):
     client.logout()
 
 
-def staff_page_links(client):
-    page = client.get("/unit/demand_survey.0/").content.decode()
-    return dict(re.findall(r'<a href="([^"]+)">(Export \w+|导出 ?\w+)</a>', page))
+def start_export(client, file_format="csv") -> str:
+    """Ask the block for a large export; the address of the page it redirects to."""
+    started = client.get(f"/handler/{USAGE}/export/?format={file_format}")
+    assert started.status_code == 303 and EXPORT_PAGE.match(started["Location"]), started
+    return started["Location"]
 
 
-def test_a_large_survey_is_exported_by_a_task_and_the_page_offers_the_file(client, staff_user):
-    client.force_login(staff_user)
-    started = client.get(f"/handler/{USAGE}/export/?format=csv")
-    assert started.status_code == 303 and "/export_status/" in started["Location"]
-    status = client.get(started["Location"])
-    page = status.content.decode()
-    assert status.status_code == 200 and "5 份答卷已写入" in page
-    download = re.search(r'href="([^"]+export_download[^"]+)"', page).group(1).replace("&amp;", "&")
-    file = client.get(download)
-    assert file["Content-Disposition"] == 'attachment; filename="survey-responses.csv"'
-    text = file.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("日期,")  # the header as the member of staff read it
-    assert len(text.splitlines()) == 6 and "第4条建议" in text
-    assert "respondent" not in text and "example.com" not in text  # an anonymous survey's file names nobody
+def download_link(page: str) -> str:
+    return re.search(r'href="([^"]+/download/)"', page).group(1)
 
 
-def test_the_export_links_on_the_staff_view_give_the_format_they_name(client, staff_user, settings):
+def test_a_small_survey_is_exported_at_once_in_the_format_its_link_names(client, staff_user, settings):
     settings.CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST = 100
     client.force_login(staff_user)
-    links = {label: url.replace("&amp;", "&") for url, label in staff_page_links(client).items()}
-    assert client.get(links["导出 CSV"]).content.decode("utf-8-sig").startswith("日期,")
+    page = client.get("/unit/demand_survey.0/").content.decode()
+    links = {label: url.replace("&amp;", "&") for url, label in re.findall(r'<a href="([^"]+)">(导出 ?\w+)</a>', page)}
+    csv = client.get(links["导出 CSV"])
+    assert csv["Content-Disposition"] == 'attachment; filename="survey-responses.csv"'
+    assert csv.content.decode("utf-8-sig").startswith("日期,")
     assert client.get(links["导出 XLSX"]).content[:2] == b"PK"  # a zip: the XLSX container
+    assert not UserTaskStatus.objects.exists()
 
 
-def test_only_whoever_asked_can_follow_or_download_an_export(client, staff_user):
+def test_a_large_survey_is_exported_by_a_task_whose_page_offers_the_file(client, staff_user):
     client.force_login(staff_user)
-    location = client.get(f"/handler/{USAGE}/export/?format=xlsx")["Location"]
-    export_id = re.search(r"id=([0-9a-f-]+)", location).group(1)
-    client.force_login(StaffFactory(username="other_staff"))
-    for handler in ("export_status", "export_download"):
-        response = client.get(f"/handler/{USAGE}/{handler}/?id={export_id}")
-        assert (response.status_code, response.json()["error"]) == (404, "no_such_export")
-    assert client.get(f"/handler/{USAGE}/export_status/?id=not-a-uuid").status_code == 404
+    location = start_export(client)
+    page = client.get(location)
+    text = page.content.decode()
+    assert page.status_code == 200 and "文件已生成" in text and "学习需求调查" in text
+    assert 'http-equiv="refresh"' not in text  # finished: the page stops refreshing
+    file = client.get(download_link(text))
+    assert file["Content-Disposition"] == 'attachment; filename="survey-responses.csv"'
+    lines = b"".join(file.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("日期,")  # the header as the member of staff read it
+    assert len(lines) == 6 and "第4条建议" in "\n".join(lines)
+    assert "respondent" not in "\n".join(lines) and "example.com" not in "\n".join(lines)  # anonymous: nobody named
+
+
+def test_the_page_shows_how_far_the_task_has_written_and_refreshes_until_done(client, staff_user, monkeypatch):
+    seen = []
+    report_progress = FileTask.report_progress
+
+    def report_and_look(task, done, total):
+        report_progress(task, done, total)
+        seen.append(client.get(survey_api.response_export_url(task_id=str(task.status.uuid))).content.decode())
+
+    monkeypatch.setattr(writing, "PROGRESS_EVERY", 2)  # the header and five rows: progress at 2, 4 and 6
+    monkeypatch.setattr(FileTask, "report_progress", report_and_look)
+    client.force_login(staff_user)
+    start_export(client, "xlsx")
+    assert [re.search(r"正在生成：(\d+)%", page).group(1) for page in seen] == ["33", "66", "100"]
+    assert all('http-equiv="refresh"' in page and "/download/" not in page for page in seen)
+
+
+def test_only_whoever_started_an_export_can_follow_or_download_it(client, staff_user):
+    client.force_login(staff_user)
+    location = start_export(client)
+    download = download_link(client.get(location).content.decode())
+    for stranger in (StaffFactory(username="other_staff"), UserFactory(username="a_learner")):
+        client.force_login(stranger)
+        assert (client.get(location).status_code, client.get(download).status_code) == (404, 404)
+    client.logout()
+    assert (client.get(location).status_code, client.get(download).status_code) == (404, 404)
     client.force_login(UserFactory(username="a_learner"))
-    assert client.get(f"/handler/{USAGE}/export_download/?id={export_id}").status_code == 403
+    assert client.get(f"/handler/{USAGE}/export/?format=csv").status_code == 403  # no export for learners
+    assert client.get("/cadre-surveys/exports/not-a-uuid/").status_code == 404
 
 
 def test_a_failed_export_says_so_and_offers_no_file(client, staff_user, monkeypatch):
-    from survey_plugin import response_exports
+    from survey_plugin import tasks
 
-    def broken(*args, **kwargs):
+    def broken(**kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(response_exports, "write_table", broken)
+    monkeypatch.setattr(tasks, "response_file", broken)
     client.force_login(staff_user)
-    location = client.get(f"/handler/{USAGE}/export/?format=xlsx")["Location"]
+    location = start_export(client, "xlsx")
     page = client.get(location).content.decode()
-    assert "导出失败" in page and "export_download" not in page
-    export_id = re.search(r"id=([0-9a-f-]+)", location).group(1)
-    assert client.get(f"/handler/{USAGE}/export_download/?id={export_id}").status_code == 404
+    assert "生成失败" in page and "/download/" not in page
+    assert client.get(f"{location}download/").status_code == 404
 
 
-def test_a_week_later_the_export_and_its_file_are_gone_and_the_page_says_why(client, staff_user):
-    from datetime import timedelta
+def test_a_week_later_the_purge_deletes_the_file_before_its_record(client, staff_user):
+    client.force_login(staff_user)
+    location = start_export(client)
+    download = download_link(client.get(location).content.decode())
+    stored = UserTaskArtifact.objects.get().file.name
+    file_left_when_its_record_went = []
 
-    from django.core.files.storage import default_storage
-    from django.utils import timezone
+    def record_going(instance, **kwargs):
+        file_left_when_its_record_went.append(default_storage.exists(instance.file.name))
 
-    from survey_plugin.models import ResponseExport
+    pre_delete.connect(record_going, sender=UserTaskArtifact)
+    try:
+        assert survey_api_purge() == 0  # still within the week
+        UserTaskStatus.objects.update(created=timezone.now() - timedelta(days=7, minutes=1))
+        assert survey_api_purge() == 1
+    finally:
+        pre_delete.disconnect(record_going, sender=UserTaskArtifact)
+    assert file_left_when_its_record_went == [False]
+    assert not default_storage.exists(stored) and not UserTaskStatus.objects.exists()
+    assert (client.get(location).status_code, client.get(download).status_code) == (404, 404)
+
+
+def test_with_a_retention_of_zero_exports_are_kept(client, staff_user, settings):
+    settings.CADRE_SURVEY_EXPORT_RETENTION_DAYS = 0
+    client.force_login(staff_user)
+    start_export(client)
+    UserTaskStatus.objects.update(created=timezone.now() - timedelta(days=365))
+    assert survey_api_purge() == 0 and UserTaskArtifact.objects.count() == 1
+
+
+def test_a_download_whose_file_was_already_deleted_is_a_404(client, staff_user):
+    client.force_login(staff_user)
+    location = start_export(client)
+    default_storage.delete(UserTaskArtifact.objects.get().file.name)
+    assert client.get(f"{location}download/").status_code == 404
+
+
+def survey_api_purge() -> int:
+    """The daily purge, as the Celery beat runs it."""
     from survey_plugin.tasks import purge_expired_exports
 
+    return purge_expired_exports.delay().get()
+
+
+def test_learner_text_that_looks_like_a_formula_never_runs(client, staff_user, settings):
+    import io
+
+    from openpyxl import load_workbook
+
+    settings.CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST = 100
+    client.force_login(UserFactory(username="mischief"))
+    submit(client, {**GOOD, "wish": '=HYPERLINK("http://evil.example")'})
     client.force_login(staff_user)
-    location = client.get(f"/handler/{USAGE}/export/?format=csv")["Location"]
-    stored = ResponseExport.objects.get().file.name
-    assert default_storage.exists(stored)
-    assert purge_expired_exports.delay().get() == 0  # still within the week
-    ResponseExport.objects.update(created=timezone.now() - timedelta(days=7, minutes=1))
-    assert purge_expired_exports.delay().get() == 1
-    assert not default_storage.exists(stored) and not ResponseExport.objects.exists()
-    gone = client.get(location)
-    assert gone.status_code == 404 and gone.json()["error"] == "no_such_export"
-    assert "7 天" in gone.json()["message"]
+    sheet = load_workbook(io.BytesIO(client.get(f"/handler/{USAGE}/export/?format=xlsx").content)).active
+    cells = [row[-1] for row in sheet.iter_rows(min_row=2) if row[-1].value.startswith("=")]
+    assert [(cell.value, cell.data_type) for cell in cells] == [('=HYPERLINK("http://evil.example")', "s")]
+    csv = client.get(f"/handler/{USAGE}/export/?format=csv").content.decode("utf-8-sig")
+    assert """'=HYPERLINK(""http://evil.example"")""" in csv
 
 
-def test_a_download_whose_file_was_already_deleted_says_so(client, staff_user):
-    from django.core.files.storage import default_storage
+def test_a_queued_export_waits_for_a_worker_then_offers_the_file_it_wrote(client, staff_user, monkeypatch):
+    """As on the LMS: the task is published to the broker, and a worker takes it from there later."""
+    from survey_plugin.tasks import export_survey_responses
 
-    from survey_plugin.models import ResponseExport
-
+    app = export_survey_responses.app
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
     client.force_login(staff_user)
-    location = client.get(f"/handler/{USAGE}/export/?format=csv")["Location"]
-    default_storage.delete(ResponseExport.objects.get().file.name)
-    download = client.get(location.replace("export_status", "export_download"))
-    assert (download.status_code, download.json()["error"]) == (404, "expired")
-    assert "不再保存" in download.json()["message"]
+    location = start_export(client)
+    waiting = client.get(location).content.decode()
+    assert "正在排队等待处理" in waiting and 'http-equiv="refresh"' in waiting and "/download/" not in waiting
+    status = UserTaskStatus.objects.get()
+    assert status.task_class == "survey_plugin.tasks.export_survey_responses"  # what the purge looks for
+    with app.connection_for_read() as connection:  # the worker's side
+        message = connection.SimpleQueue(app.conf.task_default_queue).get(timeout=1)
+        args, kwargs, _embed = message.decode()
+        assert message.headers["id"] == status.task_id and kwargs["user_id"] == staff_user.id
+        export_survey_responses.apply(args=args, kwargs=kwargs, task_id=status.task_id)
+        message.ack()
+    done = client.get(location).content.decode()
+    assert "文件已生成" in done and client.get(download_link(done)).status_code == 200
