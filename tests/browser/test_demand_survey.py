@@ -47,7 +47,7 @@ def test_the_administrators_dashboard_ranks_demand_and_shows_the_gaps(live_serve
         cadre(orgs["union_a"] if number < 8 else orgs["union_b"], username=f"cadre{number:02d}")
     seed_demo_demand()
     admin = administrator(orgs["city_a"], username="jinan_admin")
-    assert credit_api.report_organisations(viewer=admin)["roots"] == ["370100"]
+    assert credit_api.report_organisations(viewer=admin).roots == ("370100",)
     page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
     log_in(page, live_server.url, "jinan_admin", DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/cadre-surveys/demand/")

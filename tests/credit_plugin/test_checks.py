@@ -37,14 +37,14 @@ def test_numeric_strings_and_integers_are_accepted():
 def test_reconcile_runs_on_the_lms_celery_beat():
     from django.conf import settings
 
-    entry = settings.CELERY_BEAT_SCHEDULE["credit_plugin.reconcile_credits"]
+    entry = settings.CELERYBEAT_SCHEDULE["credit_plugin.reconcile_credits"]
     assert entry == {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 3600}
 
 
 def test_reminders_run_daily_on_the_lms_celery_beat():
     from django.conf import settings
 
-    entry = settings.CELERY_BEAT_SCHEDULE["credit_plugin.send_training_reminders"]
+    entry = settings.CELERYBEAT_SCHEDULE["credit_plugin.send_training_reminders"]
     assert entry == {"task": "credit_plugin.tasks.send_training_reminders", "schedule": 86400}
 
 
@@ -55,15 +55,15 @@ def test_production_settings_take_values_from_the_lms_yaml_and_keep_the_schedule
 
     lms = SimpleNamespace(ENV_TOKENS={"CADRE_TRAINING_YEARLY_CREDITS": 100, "CADRE_TRAINING_RECONCILE_INTERVAL": 0,
                                       "CADRE_TRAINING_REMINDER_INTERVAL": 0},
-                          CELERY_BEAT_SCHEDULE={"credit_plugin.reconcile_credits": {}, "other": {}})
+                          CELERYBEAT_SCHEDULE={"credit_plugin.reconcile_credits": {}, "other": {}})
     production.plugin_settings(lms)
     assert lms.CADRE_TRAINING_YEARLY_CREDITS == 100
     assert lms.CADRE_TRAINING_TIME_ZONE == "Asia/Shanghai"
-    assert lms.CELERY_BEAT_SCHEDULE == {"other": {}, "credit_plugin.purge_expired_exports": {
+    assert lms.CELERYBEAT_SCHEDULE == {"other": {}, "credit_plugin.purge_expired_exports": {
         "task": "credit_plugin.tasks.purge_expired_exports", "schedule": 86400}}
     lms.ENV_TOKENS["CADRE_TRAINING_EXPORT_RETENTION_DAYS"] = 0  # exports kept: no purge on the beat
     production.plugin_settings(lms)
-    assert lms.CELERY_BEAT_SCHEDULE == {"other": {}}
+    assert lms.CELERYBEAT_SCHEDULE == {"other": {}}
 
 
 def test_production_settings_send_long_tasks_to_the_lms_high_memory_queue():

@@ -77,9 +77,9 @@ def test_the_lms_settings_schedule_reconcile_and_reminders_on_celery_beat_and_ru
         return source[source.index(f"# {name}\n"):source.index(f"# end {name}\n")]
 
     our_part = block("openedx-cadre-training") + block("openedx-cadre-training: Celery beat")
-    namespace = {"CELERY_BEAT_SCHEDULE": {"other.task": {"task": "x", "schedule": 60}}}
+    namespace = {"CELERYBEAT_SCHEDULE": {"other.task": {"task": "x", "schedule": 60}}}
     exec(our_part, namespace)  # noqa: S102 - our own rendered settings, run to check they are valid Python
-    assert namespace["CELERY_BEAT_SCHEDULE"] == {
+    assert namespace["CELERYBEAT_SCHEDULE"] == {
         "other.task": {"task": "x", "schedule": 60},
         "credit_plugin.reconcile_credits": {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 1800},
         "credit_plugin.send_training_reminders": {

@@ -129,15 +129,15 @@ STORAGES = {**globals().get("STORAGES", {}), "cadre_certificates": {
         # Tutor's settings are applied after the plugin settings ran, so the schedule follows them here.
         "openedx-lms-common-settings",
         """# openedx-cadre-training: Celery beat
-CELERY_BEAT_SCHEDULE = dict(globals().get("CELERY_BEAT_SCHEDULE") or {})
+CELERYBEAT_SCHEDULE = dict(globals().get("CELERYBEAT_SCHEDULE") or {})
 for _entry, _task, _interval in (
     ("credit_plugin.reconcile_credits", "credit_plugin.tasks.reconcile_credits", CADRE_TRAINING_RECONCILE_INTERVAL),
     ("credit_plugin.send_training_reminders", "credit_plugin.tasks.send_training_reminders",
      CADRE_TRAINING_REMINDER_INTERVAL),
 ):
-    CELERY_BEAT_SCHEDULE.pop(_entry, None)
+    CELERYBEAT_SCHEDULE.pop(_entry, None)
     if _interval > 0:
-        CELERY_BEAT_SCHEDULE[_entry] = {"task": _task, "schedule": _interval}
+        CELERYBEAT_SCHEDULE[_entry] = {"task": _task, "schedule": _interval}
 # end openedx-cadre-training: Celery beat""",
     ),
     ("local-docker-compose-prod-services", LOCAL_BEAT_SERVICE),
