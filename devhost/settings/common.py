@@ -93,7 +93,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"charset": "utf8mb4"})
     DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 
-DEFAULT_AUTO_FIELD = "django.db.models.AutoField"  # as the LMS: apps without their own (user_tasks) keep their migrations
+# As the LMS: apps without their own default (user_tasks) keep the migrations they ship.
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
