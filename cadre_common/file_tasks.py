@@ -3,8 +3,10 @@ Files written for the person who asked (exports, archives), as django-user-tasks
 LMS's own record of user-started tasks, with their state, progress, artifacts and expiry.
 
 A task subclasses :class:`FileTask`, takes ``user_id`` (whose file it is), reports progress and
-saves one file. Only that user ever sees the status or the file; a purge deletes each file before
-its record once the plugin's retention period has passed.
+saves one file. The file goes to the private storage (``private_files``) under an unguessable
+name, which the task's "Output" artifact records; only the user who started the task ever sees its
+status or its file, and a purge deletes each file before its record once the plugin's retention
+period has passed.
 """
 import secrets
 import uuid
@@ -17,6 +19,7 @@ from user_tasks.models import UserTaskArtifact, UserTaskStatus
 from user_tasks.tasks import UserTask
 
 from cadre_common.i18n import _
+from cadre_common.private_files import private_storage
 
 OUTPUT = "Output"
 STEPS = 100  # progress is kept in percent: the status table counts steps in a small integer
@@ -47,10 +50,10 @@ class FileTask(UserTask):
         UserTaskArtifact.objects.create(status=self.status, name=name, text=text)
 
     def save_file(self, content: bytes | File, filename: str) -> None:
-        """Keep the finished file under an unguessable name; the person downloads it as ``filename``."""
-        artifact = UserTaskArtifact(status=self.status, name=OUTPUT)
+        """Keep the finished file, privately, under an unguessable name; the person downloads it as ``filename``."""
         stored = content if isinstance(content, File) else ContentFile(content)
-        artifact.file.save(f"{secrets.token_urlsafe(16)}/{filename}", stored, save=True)
+        name = private_storage().save(f"cadre-tasks/{secrets.token_urlsafe(16)}/{filename}", stored)
+        UserTaskArtifact.objects.create(status=self.status, name=OUTPUT, text=name)
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ def file_task_status(*, task_id, user_id: int) -> FileTaskStatus | None:
     return FileTaskStatus(
         id=str(status.uuid), name=status.name, state=state,
         percent=round(100 * status.completed_steps / status.total_steps) if status.total_steps else 0,
-        filename=output.file.name.rsplit("/", 1)[-1] if output and output.file else "",
+        filename=output.text.rsplit("/", 1)[-1] if output else "",
         error=error.text if error else "",
     )
 
@@ -122,10 +125,10 @@ def open_task_file(*, task_id, user_id: int) -> tuple[File, str] | None:
     """(the finished file opened for reading, its name) for the user who started the task; else None."""
     status = _own(task_id, user_id)
     output = status.artifacts.filter(name=OUTPUT).first() if status else None
-    if output is None or not output.file:
+    if output is None or not output.text:
         return None
     try:
-        return output.file.open("rb"), output.file.name.rsplit("/", 1)[-1]
+        return private_storage().open(output.text, "rb"), output.text.rsplit("/", 1)[-1]
     except FileNotFoundError:  # purged between the status page and the click
         return None
 
@@ -140,8 +143,9 @@ def purge_file_tasks(*, task_classes: tuple[str, ...], days: int) -> int:
         return 0
     expired = UserTaskStatus.objects.filter(task_class__in=task_classes,
                                             created__lt=timezone.now() - timedelta(days=days))
-    for artifact in UserTaskArtifact.objects.filter(status__in=expired).exclude(file=""):
-        artifact.file.delete(save=False)
+    for name in UserTaskArtifact.objects.filter(status__in=expired, name=OUTPUT).values_list("text", flat=True):
+        if name:
+            private_storage().delete(name)
     count = expired.count()
     expired.delete()
     return count

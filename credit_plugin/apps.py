@@ -55,6 +55,7 @@ class CreditPluginConfig(AppConfig):
                         }
                         for receiver, signal in (
                             ("on_year_target_met", "YEAR_TARGET_MET"),
+                            ("on_year_target_lost", "YEAR_TARGET_LOST"),
                             ("on_offline_exam_passed", "OFFLINE_EXAM_PASSED"),
                         )
                     ],

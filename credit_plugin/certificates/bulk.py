@@ -15,14 +15,17 @@ CHUNK_SIZE = 500
 
 
 def candidates(*, year: int, organisation_code: str = "") -> list[int]:
-    """Serving cadres (of the subtree) whose year totals are in, without a valid annual certificate yet."""
+    """
+    Serving cadres (of the subtree) whose year totals are in, without an annual certificate for the
+    year yet. A revoked one counts: a batch never undoes a revocation.
+    """
     organisation = organisations_api.organisation(code=organisation_code) if organisation_code else None
     if organisation_code and organisation is None:
         raise organisations_api.UnknownOrganisation(organisation_code)
     cadres = organisations_api.serving_cadre_ids(organisation_path=organisation.path if organisation else None)
     with_totals = ledger_api.year_totals(year=year, user_ids=cadres)
-    have = set(Certificate.objects.filter(kind=CertificateKind.ANNUAL, year=year, valid_slot__isnull=False,
-                                          user_id__in=cadres).values_list("user_id", flat=True))
+    have = set(Certificate.objects.filter(kind=CertificateKind.ANNUAL, year=year, user_id__in=cadres)
+               .values_list("user_id", flat=True))
     return sorted(user_id for user_id in with_totals if user_id not in have)
 
 

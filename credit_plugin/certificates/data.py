@@ -45,6 +45,7 @@ class CertificateData:
     status_changed_at: datetime | None
     status_reason: str
     superseded_by: str | None
+    review_reason: str = ""  # set when the holder's figures fell below what it certifies (decision 0013)
 
     @property
     def status_label(self) -> str:

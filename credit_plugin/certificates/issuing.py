@@ -116,13 +116,18 @@ def issue_certificate(
     """
     (certificate, newly issued). At most one valid certificate exists per kind, holder and
     ``unique_for`` (the year, for annual certificates; the exam result, for exam ones): the valid
-    one already there is returned as it is.
+    one already there is returned as it is. A revoked one stays revoked: only a reissue
+    (``supersedes``) makes another (decision 0013).
     """
     unique_for = unique_for or str(year)
     slot = _slot(kind, user_id, unique_for)
     existing = Certificate.objects.filter(valid_slot=slot).first()
     if existing is not None and (supersedes is None or existing.pk != supersedes.pk):
         return existing, False
+    revoked = Certificate.objects.filter(kind=kind, user_id=user_id, unique_for=unique_for,
+                                         status=CertificateStatus.REVOKED).first()
+    if revoked is not None and supersedes is None:
+        return revoked, False
     profile = organisations_api.cadre_profile(user_id=user_id)
     issuer = issuer_for(profile)
     holder = organisations_api.name_of(user_id)
@@ -142,7 +147,7 @@ def issue_certificate(
             certificate.signed_content = public_content(certificate)
             certificate.key_id, certificate.signature = sign(certificate.signed_content)
             certificate.save()
-            if supersedes is not None:
+            if supersedes is not None and supersedes.status == CertificateStatus.VALID:
                 Certificate.objects.filter(pk=supersedes.pk).update(
                     status=CertificateStatus.SUPERSEDED, status_changed_at=certificate.issued_at,
                     status_reason=supersedes.status_reason, superseded_by=certificate,
@@ -179,8 +184,9 @@ def revoke_certificate(*, code: str, reason: str) -> Certificate:
 
 def reissue_certificate(*, code: str, reason: str) -> Certificate:
     """
-    A new certificate (new serial, current figures) in place of a valid or revoked one, which is
-    then shown as superseded.
+    A new certificate (new serial, current figures) in place of a valid or revoked one. A valid one
+    is then shown as superseded by the new serial; a revoked one stays revoked, so its public
+    status never turns into anything milder.
     """
     if not reason.strip():
         raise CertificateError("reason_required", _("Say why the certificate is reissued."))
@@ -224,6 +230,7 @@ def certificate_data(certificate: Certificate) -> CertificateData:
         reference=certificate.reference,
         status=certificate.status, status_changed_at=certificate.status_changed_at,
         status_reason=certificate.status_reason, superseded_by=superseded_by,
+        review_reason=certificate.review_reason if certificate.review_since else "",
     )
 
 

@@ -115,6 +115,9 @@ class Certificate(models.Model):
     )
     status_changed_at = models.DateTimeField(null=True, blank=True, help_text=_("When it was revoked or superseded."))
     status_reason = models.TextField(blank=True, help_text=_("Why it was revoked or reissued."))
+    review_since = models.DateTimeField(
+        null=True, blank=True, help_text=_("When a reversal took the year's figures below the targets it certifies."))
+    review_reason = models.TextField(blank=True, help_text=_("Why the certificate needs an administrator's review."))
     superseded_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=_("The certificate issued in its place."),

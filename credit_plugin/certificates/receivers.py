@@ -26,3 +26,11 @@ def on_offline_exam_passed(sender, user_id, exam_name, exam_date, score, entry_i
                                            entry_id=entry_id)
     except Exception:  # noqa: BLE001
         log.exception("credit_plugin could not queue the exam certificate of entry %s", entry_id)
+
+
+def on_year_target_lost(sender, user_id, year, **kwargs):
+    """A reversal took the year below its targets (after commit): the annual certificate is flagged by a task."""
+    try:
+        tasks.flag_certificate_for_review.delay(user_id=user_id, year=year)
+    except Exception:  # noqa: BLE001 - the reversal must not fail because of the certificate
+        log.exception("credit_plugin could not queue the review of user %s's %s certificate", user_id, year)

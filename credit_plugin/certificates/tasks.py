@@ -1,7 +1,7 @@
 """Celery tasks of the certificates: one cadre's certificate and its PDF, and the chunks of a bulk issuance."""
 from celery import shared_task
 
-from credit_plugin.certificates import bulk, files, issuing
+from credit_plugin.certificates import bulk, files, issuing, review
 
 
 @shared_task(bind=True, autoretry_for=(Exception,), max_retries=5, retry_backoff=10,
@@ -30,3 +30,11 @@ def issue_exam_certificate(self, user_id: int, exam_name: str, exam_date: str, e
 def issue_certificate_chunk(batch_id: int, user_ids: list[int]):
     """One chunk of a bulk issuance (idempotent: safe to run again)."""
     return bulk.run_chunk(batch_id=batch_id, user_ids=user_ids)
+
+
+@shared_task(bind=True, autoretry_for=(Exception,), max_retries=5, retry_backoff=10,
+             name="credit_plugin.tasks.flag_certificate_for_review")
+def flag_certificate_for_review(self, user_id: int, year: int):
+    """A reversal took the year below its targets: flag the annual certificate and tell the administrators."""
+    certificate = review.flag_for_review(user_id=user_id, year=year)
+    return certificate.serial_number if certificate else None

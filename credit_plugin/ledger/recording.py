@@ -20,7 +20,7 @@ from credit_plugin.ledger.errors import AlreadyReversed, EntryNotFound, InvalidE
 from credit_plugin.ledger.models import LedgerEntry, YearTotal
 from credit_plugin.ledger.policy import credit_year
 from credit_plugin.ledger.policy_cache import yearly_caps
-from credit_plugin.ledger.signals import YEAR_TARGET_MET
+from credit_plugin.ledger.signals import YEAR_TARGET_LOST, YEAR_TARGET_MET
 from credit_plugin.ledger.targets import yearly_targets
 
 CENT = Decimal("0.01")
@@ -234,6 +234,24 @@ def _note_target_met(user_id, year):
         transaction.on_commit(lambda: YEAR_TARGET_MET.send(sender=YearTotal, user_id=user_id, year=year))
 
 
+_MET_AND_TOTALS = (
+    f"SELECT credits, hours FROM {YearTotal._meta.db_table} WHERE user_id = %s AND year = %s "
+    "AND target_met_at IS NOT NULL"
+)
+
+
+def _note_target_lost(user_id, year):
+    """After a reversal: if the year had reached both targets and no longer does, signal that after commit."""
+    with connection.cursor() as cursor:
+        cursor.execute(_MET_AND_TOTALS, [user_id, year])
+        row = cursor.fetchone()
+    if row is None:
+        return
+    credit_target, hour_target = yearly_targets(user_id=user_id, year=year)
+    if Decimal(str(row[0])) < credit_target or Decimal(str(row[1])) < hour_target:
+        transaction.on_commit(lambda: YEAR_TARGET_LOST.send(sender=YearTotal, user_id=user_id, year=year))
+
+
 def reverse_entry(*, entry_id: int, reason: str, recorded_by: str) -> LedgerEntryData:
     """Cancel an entry with a reversal entry that points at it; an entry is reversed at most once."""
     if not reason.strip():
@@ -262,6 +280,7 @@ def reverse_entry(*, entry_id: int, reason: str, recorded_by: str) -> LedgerEntr
                 reverses=original,
             )
             _add_to_year_total(original.user_id, original.year, -original.credits, -original.hours, 1)
+            _note_target_lost(original.user_id, original.year)
     except IntegrityError as error:
         raise AlreadyReversed(_("Entry %(id)s has already been reversed.") % {"id": entry_id}) from error
     return entry_data(reversal, newly_recorded=True)

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
 from cadre_common.problems import RowProblem
-from credit_plugin.organisations import people
+from credit_plugin.organisations import people, tree
 from credit_plugin.organisations.data import AdministratorImportResult, PlannedAssignment
-from credit_plugin.organisations.models import Organisation, TrainingAdministrator
+from credit_plugin.organisations.models import CadreProfile, Organisation, TrainingAdministrator
 
 ALIASES = {
     "username": ("用户名", "账号", "登录名", "username"),
@@ -21,6 +21,15 @@ def assign_training_administrator(*, user_id: int, organisation_code: str) -> No
     """Make ``user_id`` a training administrator of the organisation (and so of its subtree)."""
     organisation = Organisation.objects.get(code=organisation_code)
     TrainingAdministrator.objects.get_or_create(user_id=user_id, organisation=organisation)
+
+
+def administrators_of(*, user_id: int) -> list[int]:
+    """User ids of the training administrators of the cadre's organisation or any organisation above it."""
+    path = CadreProfile.objects.filter(user_id=user_id).values_list("organisation__path", flat=True).first()
+    if not path:
+        return []
+    return sorted(set(TrainingAdministrator.objects.filter(organisation_id__in=tree.ancestor_ids(path))
+                      .values_list("user_id", flat=True)))
 
 
 def administered_subtrees() -> dict[int, list[tuple[str, str]]]:

@@ -4,6 +4,7 @@ Returns frozen data (``data.py``), never models.
 """
 from credit_plugin.organisations.administrators import (
     administered_subtrees,
+    administrators_of,
     assign_training_administrator,
     import_training_administrators,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "AdministratorImportResult",
     "PlannedAssignment",
     "administered_subtrees",
+    "administrators_of",
     "assign_training_administrator",
     "import_training_administrators",
     # Importing organisations and cadres

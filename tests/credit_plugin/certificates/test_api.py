@@ -27,8 +27,8 @@ def test_issuing_revoking_and_reissuing_answer_with_data_a_holder_and_a_page_can
     assert (revoked.status, revoked.status_reason, revoked.status_label) == ("revoked", "录入错误", "Revoked")
     reissued = api.reissue_certificate(code=issued.code, reason="更正")
     [old] = [c for c in api.certificates_of(user_id=holder.id) if c.code == issued.code]
-    assert (old.status, old.superseded_by) == ("superseded", reissued.serial_number)
-    assert [c.code for c in api.certificates_of(user_id=holder.id, superseded=False)] == [reissued.code]
+    assert (old.status, old.superseded_by) == ("revoked", None)  # a revoked code stays revoked
+    assert [c.code for c in api.certificates_of(user_id=holder.id, superseded=False)] == [reissued.code, issued.code]
 
 
 def test_a_bulk_issuance_reports_its_batch_as_data():

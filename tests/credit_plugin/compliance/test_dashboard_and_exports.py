@@ -151,9 +151,9 @@ def test_an_administrator_moved_elsewhere_keeps_no_access_to_the_file(client, ci
 
 
 def test_exports_and_their_files_are_deleted_after_the_retention_period(client, city, settings):
-    from django.core.files.storage import default_storage
     from django.utils import timezone
 
+    from cadre_common.private_files import private_storage
     from credit_plugin.tasks import purge_expired_exports
 
     settings.CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST = 1
@@ -162,13 +162,13 @@ def test_exports_and_their_files_are_deleted_after_the_retention_period(client, 
     old_url = client.get("/cadre-credits/compliance/export/?format=xlsx").url
     recent_url = client.get("/cadre-credits/compliance/export/?format=csv").url
     old, recent = UserTaskStatus.objects.order_by("created")
-    old_file, recent_file = (status.artifacts.get(name="Output").file.name for status in (old, recent))
+    old_file, recent_file = (status.artifacts.get(name="Output").text for status in (old, recent))
     UserTaskStatus.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=8))
     assert purge_expired_exports.delay().get() == 1
-    assert not default_storage.exists(old_file) and default_storage.exists(recent_file)
+    assert not private_storage().exists(old_file) and private_storage().exists(recent_file)
     assert list(UserTaskStatus.objects.all()) == [recent]
     assert client.get(old_url).status_code == 404
-    default_storage.delete(recent_file)  # gone from storage between the status page and the click
+    private_storage().delete(recent_file)  # gone from storage between the status page and the click
     assert client.get(f"{recent_url}download/").status_code == 404
     settings.CADRE_TRAINING_EXPORT_RETENTION_DAYS = 0  # kept for good
     UserTaskStatus.objects.update(created=timezone.now() - timedelta(days=800))
@@ -181,7 +181,7 @@ def test_the_file_names_are_not_guessable(client, city, settings):
     client.force_login(administrator(orgs["province"]))
     client.get("/cadre-credits/compliance/export/?format=csv")
     client.get("/cadre-credits/compliance/export/?format=csv")
-    stored = [status.artifacts.get(name="Output").file.name for status in UserTaskStatus.objects.all()]
+    stored = [status.artifacts.get(name="Output").text for status in UserTaskStatus.objects.all()]
     folders = {name.rsplit("/", 2)[-2] for name in stored}
     assert len(folders) == 2 and all(len(folder) >= 20 for folder in folders)
 

@@ -7,12 +7,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.files.storage import default_storage
 from django.db.models.signals import pre_delete
 from django.utils import timezone
 from user_tasks.models import UserTaskArtifact, UserTaskStatus
 
 from cadre_common.file_tasks import FileTask
+from cadre_common.private_files import private_storage
 from cadre_common.spreadsheets import writing
 from survey_plugin import api as survey_api
 from tests.factories import StaffFactory, UserFactory
@@ -121,11 +121,12 @@ def test_a_week_later_the_purge_deletes_the_file_before_its_record(client, staff
     client.force_login(staff_user)
     location = start_export(client)
     download = download_link(client.get(location).content.decode())
-    stored = UserTaskArtifact.objects.get().file.name
+    stored = UserTaskArtifact.objects.get(name="Output").text
     file_left_when_its_record_went = []
 
     def record_going(instance, **kwargs):
-        file_left_when_its_record_went.append(default_storage.exists(instance.file.name))
+        if instance.name == "Output":
+            file_left_when_its_record_went.append(private_storage().exists(instance.text))
 
     pre_delete.connect(record_going, sender=UserTaskArtifact)
     try:
@@ -135,7 +136,7 @@ def test_a_week_later_the_purge_deletes_the_file_before_its_record(client, staff
     finally:
         pre_delete.disconnect(record_going, sender=UserTaskArtifact)
     assert file_left_when_its_record_went == [False]
-    assert not default_storage.exists(stored) and not UserTaskStatus.objects.exists()
+    assert not private_storage().exists(stored) and not UserTaskStatus.objects.exists()
     assert (client.get(location).status_code, client.get(download).status_code) == (404, 404)
 
 
@@ -144,13 +145,13 @@ def test_with_a_retention_of_zero_exports_are_kept(client, staff_user, settings)
     client.force_login(staff_user)
     start_export(client)
     UserTaskStatus.objects.update(created=timezone.now() - timedelta(days=365))
-    assert survey_api_purge() == 0 and UserTaskArtifact.objects.count() == 1
+    assert survey_api_purge() == 0 and UserTaskArtifact.objects.filter(name="Output").count() == 1
 
 
 def test_a_download_whose_file_was_already_deleted_is_a_404(client, staff_user):
     client.force_login(staff_user)
     location = start_export(client)
-    default_storage.delete(UserTaskArtifact.objects.get().file.name)
+    private_storage().delete(UserTaskArtifact.objects.get(name="Output").text)
     assert client.get(f"{location}download/").status_code == 404
 
 
