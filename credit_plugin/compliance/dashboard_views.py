@@ -19,9 +19,9 @@ from credit_plugin.pages import page
 PAGE_SIZE = 100
 
 
-def _filters(request):
-    """The checked filters of the request (the organisation defaulting to the viewer's first), or a 400."""
-    query = ComplianceQuery(data=request.GET)
+def _filters(request, data):
+    """The checked filters (the organisation defaulting to the viewer's first), or a 400."""
+    query = ComplianceQuery(data=data)
     if not query.is_valid():
         return None, HttpResponseBadRequest(first_error(query)[1])
     filters = dict(query.validated_data)
@@ -44,7 +44,7 @@ def _report(request, filters):
 def compliance_dashboard(request):
     """Counts by status for an organisation and each child, a chart, and the cadres with their figures."""
     organisations_api.require_admin(request)
-    filters, error = _filters(request)
+    filters, error = _filters(request, request.GET)
     if error:
         return error
     report = _report(request, filters)
@@ -82,13 +82,17 @@ def _breadcrumbs(visible, path):
     return [by_path[step] for step in chain if step in by_path]
 
 
+@require_POST
 def compliance_export(request):
-    """The dashboard's cadres as XLSX or CSV: in the response when few, otherwise written by a task."""
+    """
+    The dashboard's cadres as XLSX or CSV: in the response when few, otherwise written by a task.
+    Asked for by POST only, so no page elsewhere (an image, a link) can start one.
+    """
     organisations_api.require_admin(request)
-    filters, error = _filters(request)
+    filters, error = _filters(request, request.POST)
     if error:
         return error
-    file_format = request.GET.get("format", "xlsx")
+    file_format = request.POST.get("format", "xlsx")
     if file_format not in list_export.FORMATS:
         return HttpResponseBadRequest(_("The format must be xlsx or csv."))
     code, year = filters["org"], filters["year"]

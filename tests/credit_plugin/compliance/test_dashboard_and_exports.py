@@ -113,11 +113,11 @@ def test_the_rest_list_of_cadres_comes_a_page_at_a_time(client, city):
 def test_a_small_export_is_the_response(client, city):
     orgs, _, _ = city
     client.force_login(administrator(orgs["city_a"]))
-    response = client.get("/cadre-credits/compliance/export/?format=xlsx")
+    response = client.post("/cadre-credits/compliance/export/", {"format": "xlsx"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[1][:2] == ("姓名", "用户名")  # the page's language: Chinese first
     assert sorted(row[1] for row in rows[2:]) == ["behind_one", "met_one"]
-    csv_text = client.get("/cadre-credits/compliance/export/?format=csv&status=met").content.decode("utf-8-sig")
+    csv_text = client.post("/cadre-credits/compliance/export/", {"format": "csv", "status": "met"}).content.decode("utf-8-sig")
     assert "met_one" in csv_text and "behind_one" not in csv_text
 
 
@@ -126,7 +126,7 @@ def test_a_large_export_runs_as_a_task_with_progress_and_a_download_only_for_its
     orgs, _, _ = city
     owner = administrator(orgs["province"])
     client.force_login(owner)
-    response = client.get("/cadre-credits/compliance/export/?format=csv")
+    response = client.post("/cadre-credits/compliance/export/", {"format": "csv"})
     assert response.status_code == 302
     status_page = client.get(response.url).content.decode()
     assert "山东省总工会" in status_page and "download/" in status_page
@@ -145,7 +145,7 @@ def test_an_administrator_moved_elsewhere_keeps_no_access_to_the_file(client, ci
     orgs, _, _ = city
     admin = administrator(orgs["city_a"])
     client.force_login(admin)
-    status_url = client.get("/cadre-credits/compliance/export/?format=csv").url
+    status_url = client.post("/cadre-credits/compliance/export/", {"format": "csv"}).url
     TrainingAdministrator.objects.filter(user=admin).update(organisation=orgs["city_b"])
     assert client.get(f"{status_url}download/").status_code == 404
 
@@ -159,8 +159,8 @@ def test_exports_and_their_files_are_deleted_after_the_retention_period(client, 
     settings.CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST = 1
     orgs, _, _ = city
     client.force_login(administrator(orgs["province"]))
-    old_url = client.get("/cadre-credits/compliance/export/?format=xlsx").url
-    recent_url = client.get("/cadre-credits/compliance/export/?format=csv").url
+    old_url = client.post("/cadre-credits/compliance/export/", {"format": "xlsx"}).url
+    recent_url = client.post("/cadre-credits/compliance/export/", {"format": "csv"}).url
     old, recent = UserTaskStatus.objects.order_by("created")
     old_file, recent_file = (status.artifacts.get(name="Output").text for status in (old, recent))
     UserTaskStatus.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=8))
@@ -179,8 +179,8 @@ def test_the_file_names_are_not_guessable(client, city, settings):
     settings.CADRE_TRAINING_EXPORT_ROWS_IN_REQUEST = 1
     orgs, _, _ = city
     client.force_login(administrator(orgs["province"]))
-    client.get("/cadre-credits/compliance/export/?format=csv")
-    client.get("/cadre-credits/compliance/export/?format=csv")
+    client.post("/cadre-credits/compliance/export/", {"format": "csv"})
+    client.post("/cadre-credits/compliance/export/", {"format": "csv"})
     stored = [status.artifacts.get(name="Output").text for status in UserTaskStatus.objects.all()]
     folders = {name.rsplit("/", 2)[-2] for name in stored}
     assert len(folders) == 2 and all(len(folder) >= 20 for folder in folders)
@@ -199,3 +199,11 @@ def test_the_cadre_import_page_previews_then_writes(client, staff_user):
     upload.seek(0)
     client.post("/cadre-credits/admin/cadres/import/", {"roster": upload, "create_users": "on"})
     assert len(api.visible_organisations(viewer=staff_user)) == 4
+
+
+def test_an_export_starts_only_by_post(client, city):
+    orgs, _, _ = city
+    client.force_login(administrator(orgs["city_a"]))
+    assert client.get("/cadre-credits/compliance/export/?format=csv").status_code == 405
+    page = client.get("/cadre-credits/compliance/").content.decode()
+    assert 'method="post" action="/cadre-credits/compliance/export/"' in page and 'value="csv"' in page

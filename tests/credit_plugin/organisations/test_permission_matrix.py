@@ -46,8 +46,8 @@ def world():
 
 ENDPOINTS = {
     "dashboard": lambda t: ("get", f"/cadre-credits/compliance/?org={t['org'].code}", t["cadre"].username),
-    "export": lambda t: ("get", f"/cadre-credits/compliance/export/?org={t['org'].code}&format=csv",
-                         t["cadre"].username),
+    "export": lambda t: ("post", "/cadre-credits/compliance/export/", t["cadre"].username,
+                         {"org": t["org"].code, "format": "csv"}),
     "rest_counts": lambda t: ("get", f"/api/cadre-credits/v1/organisations/{t['org'].code}/compliance/",
                               t["org"].code),
     "rest_cadres": lambda t: ("get", f"/api/cadre-credits/v1/organisations/{t['org'].code}/cadres/",
@@ -70,8 +70,8 @@ def client_for(role, users):
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_reaches_exactly_its_subtree(world, role, endpoint, where):
     users, targets = world
-    method, url, trace = ENDPOINTS[endpoint](targets[where])
-    response = getattr(client_for(role, users), method)(url)
+    method, url, trace, *data = ENDPOINTS[endpoint](targets[where])
+    response = getattr(client_for(role, users), method)(url, *data)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     body = body.decode("utf-8", "replace").replace(" ", "")
     if where in REACH[role]:
