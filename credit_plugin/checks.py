@@ -31,7 +31,26 @@ def check_credit_settings(app_configs=None, **kwargs):
     except (ZoneInfoNotFoundError, ValueError):
         errors.append(checks.Error(f"CADRE_TRAINING_TIME_ZONE must be an IANA time zone name, not {zone!r}.",
                                    hint="For example 'Asia/Shanghai'.", id="credit_plugin.E003"))
-    return errors + _template_errors()
+    return errors + _template_errors() + _signing_key_errors()
+
+
+def _signing_key_errors() -> list[checks.Error]:
+    """A production LMS must have a signing key outside the database, and a configured key must be one."""
+    from credit_plugin.certificates.signing import configured_seed, unb64url
+
+    hint = ("Set CADRE_TRAINING_CERTIFICATE_SIGNING_KEY to a base64url 32-byte seed (the Tutor plugin makes one), or "
+            "CADRE_TRAINING_CERTIFICATE_SIGNING_KEY_FILE to a file holding it.")
+    try:
+        seed = configured_seed()
+        if seed and len(unb64url(seed)) != 32:
+            raise ValueError(f"it decodes to {len(unb64url(seed))} bytes, not 32")
+    except (OSError, ValueError) as error:
+        return [checks.Error(f"The certificate signing key cannot be used: {error}", hint=hint,
+                             id="credit_plugin.E009")]
+    if not seed and not config.get("CADRE_TRAINING_CERTIFICATE_KEY_IN_DATABASE"):
+        return [checks.Error("No certificate signing key, and keys may not be kept in the database.", hint=hint,
+                             id="credit_plugin.E010")]
+    return []
 
 
 def _template_errors() -> list[checks.Error]:

@@ -55,9 +55,13 @@ DEFAULTS = {
     # The titles printed on the two kinds of certificate.
     "CADRE_TRAINING_ANNUAL_CERTIFICATE_TITLE": "年度培训合格证书",
     "CADRE_TRAINING_EXAM_CERTIFICATE_TITLE": "合格证",
-    # The Ed25519 key that signs certificates, as the base64url 32-byte seed; empty: one is made once
-    # and kept in the database (back it up with the database).
+    # The Ed25519 key that signs certificates, as the base64url 32-byte seed (the Tutor plugin makes one).
     "CADRE_TRAINING_CERTIFICATE_SIGNING_KEY": "",
+    # ... or a file holding it (a mounted secret).
+    "CADRE_TRAINING_CERTIFICATE_SIGNING_KEY_FILE": "",
+    # Without either, may a key be made and kept in the database? True for development; the production
+    # settings turn it off, since whoever reads the database could then forge certificates.
+    "CADRE_TRAINING_CERTIFICATE_KEY_IN_DATABASE": True,
     # How many verification requests one address may make per minute (pages and JSON together).
     "CADRE_TRAINING_VERIFY_REQUESTS_PER_MINUTE": 60,
     # The STORAGES alias certificate PDFs and seals go to, when the platform defines it (else: default).

@@ -7,7 +7,7 @@ import hashlib
 from datetime import UTC
 
 from cadre_common.canonical_json import canonical_json
-from credit_plugin.certificates import signing
+from credit_plugin.certificates import signing, status_list
 from credit_plugin.certificates.data import CertificateStatus
 from credit_plugin.certificates.files import verification_url
 from credit_plugin.certificates.models import Certificate
@@ -43,12 +43,10 @@ def unsigned_credential(certificate: Certificate, public_raw: bytes) -> dict:
         "issuer": {"id": did_key(public_raw), "type": ["Profile"], "name": certificate.issuer_name},
         "validFrom": _iso(certificate.issued_at),
         "name": f"{certificate.title} {certificate.year}",
+        # No identifier of the holder, not even a hashed name: short names are found again by trying.
+        "credentialStatus": status_list.status_entry(certificate.pk),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            # The name is not published: sha256(name + salt), as Open Badges hashes identities.
-            "identifier": [{"type": "IdentityObject", "identityType": "name", "hashed": True,
-                            "salt": certificate.verification_code, "identityHash": "sha256$" + hashlib.sha256(
-                                (certificate.holder_name + certificate.verification_code).encode()).hexdigest()}],
             "achievement": {
                 "id": f"{url}#achievement",
                 "type": ["Achievement"],
@@ -64,20 +62,34 @@ def unsigned_credential(certificate: Certificate, public_raw: bytes) -> dict:
     return credential
 
 
-def open_badge(certificate: Certificate) -> dict:
-    """The signed credential; a revoked or superseded certificate's is valid only until that happened."""
+def signed(credential: dict, *, created) -> dict:
+    """``credential`` with a Data Integrity proof (eddsa-jcs-2022) by the certificate key, as its did:key."""
     key_id, private = signing.signing_key()
-    public_raw = signing.public_keys()[key_id]
-    credential = unsigned_credential(certificate, public_raw)
-    method = did_key(public_raw)
+    method = did_key(signing.public_keys()[key_id])
     proof = {
-        "@context": CONTEXTS,
+        "@context": credential["@context"],
         "type": "DataIntegrityProof",
         "cryptosuite": "eddsa-jcs-2022",
-        "created": _iso(certificate.issued_at),
+        "created": _iso(created),
         "verificationMethod": f"{method}#{method.removeprefix('did:key:')}",
         "proofPurpose": "assertionMethod",
     }
     hash_data = hashlib.sha256(canonical_json(proof)).digest() + hashlib.sha256(canonical_json(credential)).digest()
     proof["proofValue"] = "z" + base58btc(private.sign(hash_data))
     return {**credential, "proof": proof}
+
+
+def issuer_did() -> str:
+    """The did:key of the key that signs now."""
+    key_id, _private = signing.signing_key()
+    return did_key(signing.public_keys()[key_id])
+
+
+def open_badge(certificate: Certificate) -> dict:
+    """
+    The signed credential, with its entry in the revocation status list; a revoked or superseded
+    certificate's is also valid only until that happened.
+    """
+    key_id, _private = signing.signing_key()
+    credential = unsigned_credential(certificate, signing.public_keys()[key_id])
+    return signed(credential, created=certificate.issued_at)

@@ -9,10 +9,14 @@ from credit_plugin.certificates.models import Certificate, OrganisationIssuer
 from credit_plugin.certificates.templates import configured_template
 
 
+def absolute(path: str) -> str:
+    """``path`` on the LMS (absolute when ``LMS_ROOT_URL`` is set)."""
+    return getattr(settings, "LMS_ROOT_URL", "").rstrip("/") + path
+
+
 def verification_url(code: str) -> str:
-    """The public page a certificate's QR code leads to (absolute when ``LMS_ROOT_URL`` is set)."""
-    return getattr(settings, "LMS_ROOT_URL", "").rstrip("/") + reverse("credit_plugin:certificate_verify",
-                                                                        args=[code])
+    """The public page a certificate's QR code leads to."""
+    return absolute(reverse("credit_plugin:certificate_verify", args=[code]))
 
 
 def _seal(certificate: Certificate) -> bytes | None:

@@ -6,7 +6,6 @@ prefix and year in one transaction. ``valid_slot`` (unique) makes issuing idempo
 annual certificate for the same cadre and year, or a second exam certificate for the same exam
 result, is never created, even when two workers issue at the same moment.
 """
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,21 +40,18 @@ class Issuer:
     organisation_id: int | None  # whose seal is printed
 
 
-def holder_digest(code: str, holder_name: str) -> str:
-    """Lets someone who has the PDF (and so the full name) check it against the public record."""
-    return hashlib.sha256(f"{code}:{holder_name}".encode()).hexdigest()
-
-
 def public_content(certificate: Certificate) -> dict:
-    """What is signed and published: no full name, no user id."""
+    """
+    What is signed and published: the masked name, never the full one, nor anything computed from it
+    (a hash of a two- or three-character name beside its mask gives the name back in milliseconds).
+    """
     return {
-        "v": 1,
+        "v": 2,
         "code": certificate.verification_code,
         "kind": certificate.kind,
         "title": certificate.title,
         "year": certificate.year,
         "holder": mask_name(certificate.holder_name),
-        "holder_sha256": holder_digest(certificate.verification_code, certificate.holder_name),
         "organisation": certificate.organisation_name,
         "issuer": certificate.issuer_name,
         "credits": str(certificate.credits),

@@ -35,16 +35,49 @@ def key_id_of(public_raw: bytes) -> str:
     return "ed25519-" + hashlib.sha256(public_raw).hexdigest()[:16]
 
 
-def _configured_key() -> Ed25519PrivateKey | None:
+class SigningKeyMissing(RuntimeError):
+    """No key may sign: none is configured and keys may not be kept in the database."""
+
+
+def configured_seed() -> str:
+    """The seed from ``CADRE_TRAINING_CERTIFICATE_SIGNING_KEY``, else from the file ``…_SIGNING_KEY_FILE`` names."""
     seed = config.get("CADRE_TRAINING_CERTIFICATE_SIGNING_KEY")
+    path = config.get("CADRE_TRAINING_CERTIFICATE_SIGNING_KEY_FILE")
+    if not seed and path:
+        with open(path, encoding="ascii") as handle:
+            seed = handle.read().strip()
+    return seed
+
+
+def _configured_key() -> Ed25519PrivateKey | None:
+    seed = configured_seed()
     return Ed25519PrivateKey.from_private_bytes(unb64url(seed)) if seed else None
 
 
+def _published(private: Ed25519PrivateKey) -> str:
+    """Keep the public half of a configured key, so what it signed still verifies after the key is rotated."""
+    public_raw = _raw_public(private)
+    key_id = key_id_of(public_raw)
+    if not SigningKey.objects.filter(key_id=key_id).exists():
+        try:
+            with transaction.atomic():
+                SigningKey.objects.create(key_id=key_id, public_key=b64url(public_raw), private_key="")
+        except IntegrityError:  # published by a concurrent first certificate
+            pass
+    return key_id
+
+
 def signing_key() -> tuple[str, Ed25519PrivateKey]:
-    """(key id, private key) that signs new certificates; made and stored once if none is configured."""
+    """
+    (key id, private key) that signs new certificates: the configured one; else, where the settings
+    allow keys in the database (development), one made and stored once.
+    """
     configured = _configured_key()
     if configured is not None:
-        return key_id_of(_raw_public(configured)), configured
+        return _published(configured), configured
+    if not config.get("CADRE_TRAINING_CERTIFICATE_KEY_IN_DATABASE"):
+        raise SigningKeyMissing("No certificate signing key: set CADRE_TRAINING_CERTIFICATE_SIGNING_KEY or "
+                                "CADRE_TRAINING_CERTIFICATE_SIGNING_KEY_FILE.")
     stored = SigningKey.objects.filter(active=True).exclude(private_key="").first()
     if stored is None:
         private = Ed25519PrivateKey.generate()

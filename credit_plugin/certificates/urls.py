@@ -5,6 +5,7 @@ from credit_plugin.certificates import views
 
 urlpatterns = [
     path("cadre-credits/certificates/keys.json", views.signing_keys, name="certificate_keys"),
+    path("cadre-credits/certificates/status/<int:number>/", views.status_list, name="certificate_status_list"),
     path("cadre-credits/certificates/verify/<str:code>/", views.certificate_verify, name="certificate_verify"),
     path("cadre-credits/certificates/verify/<str:code>/badge.json", views.certificate_badge,
          name="certificate_badge"),

@@ -100,6 +100,17 @@ def certificate_badge(request, code):
     return response
 
 
+def status_list(request, number):
+    """The revocation status list every Open Badge points at (a signed credential; no names)."""
+    if over_limit(request):
+        return _too_many(request, as_json=True)
+    from credit_plugin.certificates.status_list import status_list_credential
+
+    response = JsonResponse(status_list_credential(number))
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
 def signing_keys(request):
     """The public keys certificates are signed with (a JSON Web Key Set)."""
     return JsonResponse(signing.jwks())

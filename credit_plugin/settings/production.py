@@ -16,6 +16,10 @@ LONG_TASKS = (
 
 def plugin_settings(settings):
     """Override defaults from ``ENV_TOKENS`` (older releases) or values the YAML already set."""
-    SETTINGS.apply_defaults(settings, env_tokens=getattr(settings, "ENV_TOKENS", {}) or {})
+    env_tokens = getattr(settings, "ENV_TOKENS", {}) or {}
+    if "CADRE_TRAINING_CERTIFICATE_KEY_IN_DATABASE" not in env_tokens and not hasattr(
+            settings, "CADRE_TRAINING_CERTIFICATE_KEY_IN_DATABASE"):
+        settings.CADRE_TRAINING_CERTIFICATE_KEY_IN_DATABASE = False  # a database reader must not be able to sign
+    SETTINGS.apply_defaults(settings, env_tokens=env_tokens)
     set_beat_schedule(settings, BEAT_TASKS)
     route_long_tasks(settings, LONG_TASKS)

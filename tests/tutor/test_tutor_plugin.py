@@ -68,6 +68,22 @@ def test_certificates_go_to_the_configured_private_bucket(tutor_env, service):
     assert namespace["STORAGES"]["default"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     assert namespace["STORAGES"]["cadre_certificates"]["OPTIONS"]["bucket_name"] == "cadre-certificates"
     assert namespace["STORAGES"]["cadre_certificates"]["OPTIONS"]["default_acl"] == "private"
+    private = namespace["STORAGES"]["cadre_private"]["OPTIONS"]  # exports and archive ZIPs name people too
+    assert (private["bucket_name"], private["default_acl"], private["location"]) == (
+        "cadre-certificates", "private", "private-files")
+
+
+@pytest.mark.parametrize("service", ["lms", "cms"])
+def test_each_platform_gets_its_own_signing_key_outside_the_database(tutor_env, service):
+    import base64
+    import re
+
+    env_dir, _ = tutor_env
+    source = read(env_dir, f"apps/openedx/settings/{service}/production.py")
+    seed = re.search(r'CADRE_TRAINING_CERTIFICATE_SIGNING_KEY = "([A-Za-z0-9]+)"', source)[1]
+    assert len(base64.urlsafe_b64decode(seed + "=" * (-len(seed) % 4))) == 32
+    config = read(env_dir, "../config.yml")
+    assert f"CADRE_TRAINING_CERTIFICATE_SIGNING_KEY: {seed}" in config  # kept: the same key on every render
 
 
 def test_the_lms_settings_schedule_reconcile_and_reminders_on_celery_beat_and_run(tutor_env):

@@ -26,8 +26,12 @@ TUTOR_ONLY_DEFAULTS = {
     "CADRE_TRAINING_CERTIFICATE_BUCKET": "",
 }
 XBLOCKS = ("level_challenge", "demand_survey")
+# Made once per platform and kept in its config.yml: the Ed25519 seed that signs certificates, outside
+# the database (43 base64url characters are 32 bytes), so that whoever reads the database cannot sign.
+CONFIG_UNIQUE = {"CADRE_TRAINING_CERTIFICATE_SIGNING_KEY": "{{ 43|random_string }}"}
 
 hooks.Filters.CONFIG_DEFAULTS.add_items([*CONFIG_DEFAULTS.items(), *TUTOR_ONLY_DEFAULTS.items()])
+hooks.Filters.CONFIG_UNIQUE.add_items(list(CONFIG_UNIQUE.items()))
 
 # One Celery beat for the whole platform, in the LMS image: several beats would run every task
 # as many times over. The schedule file lives where the process may write and is only a cache.
@@ -116,12 +120,14 @@ CADRE_TRAINING_REMINDER_INTERVAL = {{ CADRE_TRAINING_REMINDER_INTERVAL }}
 CADRE_TRAINING_REMINDER_PERIOD = "{{ CADRE_TRAINING_REMINDER_PERIOD }}"
 CADRE_TRAINING_CERTIFICATE_ISSUER = "{{ CADRE_TRAINING_CERTIFICATE_ISSUER }}"
 CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX = "{{ CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX }}"
-{% if CADRE_TRAINING_CERTIFICATE_BUCKET %}# Certificates are served through the LMS only: the bucket is private.
-STORAGES = {**globals().get("STORAGES", {}), "cadre_certificates": {
+CADRE_TRAINING_CERTIFICATE_SIGNING_KEY = "{{ CADRE_TRAINING_CERTIFICATE_SIGNING_KEY }}"
+{% if CADRE_TRAINING_CERTIFICATE_BUCKET %}# Files that name people (certificates, exports, archives) are served through the LMS only:
+# the bucket is private. Without one they go to a folder beside MEDIA_ROOT that Caddy does not serve.
+STORAGES = {**globals().get("STORAGES", {}), **{alias: {
     "BACKEND": "storages.backends.s3.S3Storage",
     "OPTIONS": {"bucket_name": "{{ CADRE_TRAINING_CERTIFICATE_BUCKET }}", "default_acl": "private",
-                "querystring_auth": True, "file_overwrite": False},
-}}
+                "querystring_auth": True, "file_overwrite": False, "location": location},
+} for alias, location in (("cadre_certificates", ""), ("cadre_private", "private-files"))}}
 {% endif %}CADRE_SURVEY_MIN_GROUP_SIZE = {{ CADRE_SURVEY_MIN_GROUP_SIZE }}
 # end openedx-cadre-training""",
     ),
