@@ -121,8 +121,9 @@ CADRE_TRAINING_REMINDER_PERIOD = "{{ CADRE_TRAINING_REMINDER_PERIOD }}"
 CADRE_TRAINING_CERTIFICATE_ISSUER = "{{ CADRE_TRAINING_CERTIFICATE_ISSUER }}"
 CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX = "{{ CADRE_TRAINING_CERTIFICATE_SERIAL_PREFIX }}"
 CADRE_TRAINING_CERTIFICATE_SIGNING_KEY = "{{ CADRE_TRAINING_CERTIFICATE_SIGNING_KEY }}"
-{% if CADRE_TRAINING_CERTIFICATE_BUCKET %}# Files that name people (certificates, exports, archives) are served through the LMS only:
-# the bucket is private. Without one they go to a folder beside MEDIA_ROOT that Caddy does not serve.
+{% if CADRE_TRAINING_CERTIFICATE_BUCKET %}# Files that name people (certificates, exports, archives) are
+# served through the LMS only: the bucket is private. Without one they go to a folder beside
+# MEDIA_ROOT that Caddy does not serve.
 STORAGES = {**globals().get("STORAGES", {}), **{alias: {
     "BACKEND": "storages.backends.s3.S3Storage",
     "OPTIONS": {"bucket_name": "{{ CADRE_TRAINING_CERTIFICATE_BUCKET }}", "default_acl": "private",
