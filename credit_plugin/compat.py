@@ -1,18 +1,25 @@
 """
-Everything the credit plugin reads from edx-platform, in one place.
+Everything the credit plugin reads from or writes to edx-platform, in one place.
 
-The platform's records are reached through a "platform records" class named by the setting
-``CADRE_TRAINING_PLATFORM_RECORDS``. The default reads edx-platform's grades and certificates
-apps; a host without edx-platform (the devhost) names its own class with the same methods.
+The platform's tables are reached through Django's app registry under the platform's own app
+labels (``grades.PersistentCourseGrade``, ``certificates.GeneratedCertificate``,
+``student.UserProfile``), so nothing here imports edx-platform and the same code runs against the
+devhost's tables of the same shape (docs/platform-contract.rst). Studio's modulestore is imported
+only inside the one Studio command that needs it.
 """
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.module_loading import import_string
 
 from credit_plugin import config
+
+# Where the LMS keeps a learner's full name: UserProfile.name, reached from the account as user.profile.
+PROFILE_NAME = "profile__name"
 
 
 @dataclass(frozen=True)
@@ -31,25 +38,40 @@ class CourseCertificate:
 
 
 class EdxPlatformRecords:
-    """edx-platform's PersistentCourseGrade and GeneratedCertificate tables (import only inside the LMS)."""
+    """The LMS's PersistentCourseGrade and GeneratedCertificate tables (grades and certificates apps)."""
 
     def passing_grades(self, since: datetime | None = None) -> Iterator[PassingGrade]:
-        from lms.djangoapps.grades.models import PersistentCourseGrade  # noqa: PLC0415 - only exists in the LMS
-
-        rows = PersistentCourseGrade.objects.filter(passed_timestamp__isnull=False)
+        rows = apps.get_model("grades", "PersistentCourseGrade").objects.filter(passed_timestamp__isnull=False)
         if since:
             rows = rows.filter(modified__gte=since)
         for user_id, course_id, passed in rows.values_list("user_id", "course_id", "passed_timestamp").iterator():
             yield PassingGrade(user_id, str(course_id), passed)
 
     def certificates(self, since: datetime | None = None) -> Iterator[CourseCertificate]:
-        from lms.djangoapps.certificates.models import GeneratedCertificate  # noqa: PLC0415
-
-        rows = GeneratedCertificate.objects.all()
+        rows = apps.get_model("certificates", "GeneratedCertificate").objects.all()
         if since:
             rows = rows.filter(modified_date__gte=since)
         for row in rows.values_list("user_id", "course_id", "status", "created_date").iterator():
             yield CourseCertificate(row[0], str(row[1]), row[2], row[3])
+
+
+def platform_records():
+    """The configured platform records (edx-platform's by default)."""
+    return import_string(config.get("CADRE_TRAINING_PLATFORM_RECORDS"))()
+
+
+@transaction.atomic
+def create_account(*, username: str, email: str, name: str):
+    """
+    An LMS account as the platform's ``manage_user`` makes one, with its ``UserProfile``, whose
+    ``name`` is the full name (registration copies it from the form; an import, from the roster).
+    No password: the cadre sets one through the platform's password reset.
+    """
+    user = get_user_model()(username=username, email=email)
+    user.set_unusable_password()
+    user.save()
+    apps.get_model("student", "UserProfile").objects.create(user=user, name=name)
+    return user
 
 
 def add_advanced_modules(block_types: list[str]) -> list[str]:
@@ -67,8 +89,3 @@ def add_advanced_modules(block_types: list[str]) -> list[str]:
             store.update_item(course, ModuleStoreEnum.UserID.mgmt_command)
             changed.append(str(course_key))
     return changed
-
-
-def platform_records():
-    """The configured platform records (edx-platform's by default)."""
-    return import_string(config.get("CADRE_TRAINING_PLATFORM_RECORDS"))()

@@ -8,16 +8,17 @@ LMS would do around our code, with real Open edX parts:
   LMS gives a block: the logged-in Django user, the ``completion`` service from edx-completion,
   a real ``CourseKey`` and ``UsageKey``; published ``grade`` and ``completion`` events are
   stored the way the LMS stores them.
-* ``pass_course``, ``create_certificate`` and ``revoke_certificate`` update the LMS-like
-  records in ``devhost.models`` and send the real ``openedx_events`` signals with their real
-  data classes, as edx-platform's grades and certificates apps do: again on every update.
+* ``pass_course``, ``create_certificate`` and ``revoke_certificate`` update the platform's own
+  tables (``devhost.platform_tables``: grades and certificates, under their app labels) and send
+  the real ``openedx_events`` signals with their real data classes, as edx-platform's grades and
+  certificates apps do: again on every update.
+* A learner's full name is their ``UserProfile.name`` (``user.profile``), as in the LMS.
 """
 import logging
 
 from completion.models import BlockCompletion
 from completion.services import CompletionService
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey, UsageKey
 from openedx_events.learning.data import (
     CertificateData,
@@ -34,14 +35,15 @@ from openedx_events.learning.signals import (
 from workbench.runtime import WorkbenchRuntime
 from xblock.reference.user_service import UserService, XBlockUser
 
-from devhost.models import BridgeBlockScore, BridgeCertificate, BridgeCourseGrade
+from devhost.models import BridgeBlockScore
+from devhost.platform_tables.certificates.models import DOWNLOADABLE, UNAVAILABLE, GeneratedCertificate
+from devhost.platform_tables.grades.models import PersistentCourseGrade
+from devhost.platform_tables.student.models import UserProfile
 
 log = logging.getLogger(__name__)
 
 DEMO_COURSE_KEY = CourseKey.from_string("course-v1:SDFTU+CADRE101+2026")
 DEMO_COURSE_NAME = "工会干部应知应会基础 (demo)"
-PASSING_CERTIFICATE_STATUS = "downloadable"
-REVOKED_CERTIFICATE_STATUS = "unavailable"
 
 
 # --- The XBlock runtime as the LMS offers it -------------------------------------------------
@@ -60,6 +62,16 @@ def course_role(user) -> str:
     return "student"
 
 
+def profile_name(user) -> str:
+    """The account's full name as the LMS keeps it (``UserProfile.name``; empty when there is no profile)."""
+    return UserProfile.objects.filter(user_id=user.id).values_list("name", flat=True).first() or ""
+
+
+def set_full_name(user, name: str) -> None:
+    """Give the account its profile, holding ``name``, as registration does."""
+    UserProfile.objects.update_or_create(user=user, defaults={"name": name})
+
+
 class DjangoUserService(UserService):
     """The ``user`` service with the logged-in user, carrying the attributes the LMS sets."""
 
@@ -67,7 +79,7 @@ class DjangoUserService(UserService):
         xblock_user = XBlockUser(
             is_current_user=True,
             emails=[user.email] if user.email else [],
-            full_name=user.get_full_name() or user.get_username(),
+            full_name=profile_name(user),  # DjangoXBlockUserService: user.profile.name
         )
         xblock_user.opt_attrs.update(
             {
@@ -129,7 +141,7 @@ def user_data(user) -> UserData:
     return UserData(
         id=user.id,
         is_active=user.is_active,
-        pii=UserPersonalData(username=user.get_username(), email=user.email, name=user.get_full_name()),
+        pii=UserPersonalData(username=user.get_username(), email=user.email, name=profile_name(user)),
     )
 
 
@@ -137,12 +149,16 @@ def course_data(course_key: CourseKey = DEMO_COURSE_KEY) -> CourseData:
     return CourseData(course_key=course_key, display_name=DEMO_COURSE_NAME)
 
 
+def _persist_grade(user, course_key: CourseKey, percent_grade: float, passed: bool):
+    return PersistentCourseGrade.update_or_create(
+        user_id=user.id, course_id=course_key, course_version="", grading_policy_hash="devhost",
+        percent_grade=percent_grade, letter_grade="Pass" if passed else "", passed=passed,
+    )
+
+
 def pass_course(user, course_key: CourseKey = DEMO_COURSE_KEY, percent_grade: float = 0.9):
     """Record a passing course grade and send COURSE_PASSING_STATUS_UPDATED, as every regrade does."""
-    grade, _ = BridgeCourseGrade.objects.get_or_create(user=user, course_key=course_key)
-    grade.percent_grade = percent_grade
-    grade.passed_timestamp = grade.passed_timestamp or timezone.now()
-    grade.save()
+    grade = _persist_grade(user, course_key, percent_grade, passed=True)
     COURSE_PASSING_STATUS_UPDATED.send_event(
         course_passing_status=CoursePassingStatusData(
             is_passing=True, course=course_data(course_key), user=user_data(user)
@@ -154,11 +170,11 @@ def pass_course(user, course_key: CourseKey = DEMO_COURSE_KEY, percent_grade: fl
 def _certificate_data(certificate, previous_status: str) -> CertificateData:
     return CertificateData(
         user=user_data(certificate.user),
-        course=course_data(certificate.course_key),
+        course=course_data(certificate.course_id),
         mode=certificate.mode,
         grade=certificate.grade,
         download_url="",
-        name=certificate.user.get_full_name(),
+        name=profile_name(certificate.user),
         current_status=certificate.status,
         previous_status=previous_status,
     )
@@ -166,10 +182,9 @@ def _certificate_data(certificate, previous_status: str) -> CertificateData:
 
 def create_certificate(user, course_key: CourseKey = DEMO_COURSE_KEY, grade: str = "0.9"):
     """Save a passing certificate and send CERTIFICATE_CREATED, as every such save in the LMS does."""
-    certificate, _ = BridgeCertificate.objects.get_or_create(user=user, course_key=course_key)
-    previous_status = certificate.status if certificate.pk else ""
-    certificate.status = PASSING_CERTIFICATE_STATUS
-    certificate.grade = grade
+    certificate, created = GeneratedCertificate.objects.get_or_create(user=user, course_id=course_key)
+    previous_status = "" if created else certificate.status
+    certificate.status, certificate.grade, certificate.name = DOWNLOADABLE, grade, profile_name(user)
     certificate.save()
     CERTIFICATE_CREATED.send_event(certificate=_certificate_data(certificate, previous_status))
     return certificate
@@ -177,42 +192,17 @@ def create_certificate(user, course_key: CourseKey = DEMO_COURSE_KEY, grade: str
 
 def revoke_certificate(user, course_key: CourseKey = DEMO_COURSE_KEY):
     """Make a certificate unavailable and send CERTIFICATE_REVOKED."""
-    certificate = BridgeCertificate.objects.get(user=user, course_key=course_key)
+    certificate = GeneratedCertificate.objects.get(user=user, course_id=course_key)
     previous_status = certificate.status
-    certificate.status = REVOKED_CERTIFICATE_STATUS
+    certificate.status = UNAVAILABLE
     certificate.save()
     CERTIFICATE_REVOKED.send_event(certificate=_certificate_data(certificate, previous_status))
     return certificate
 
 
-class BridgePlatformRecords:
-    """The LMS's records of passing grades and certificates, for credit_plugin's reconcile_credits."""
-
-    def passing_grades(self, since=None):
-        from credit_plugin.compat import PassingGrade
-
-        rows = BridgeCourseGrade.objects.filter(passed_timestamp__isnull=False)
-        if since:
-            rows = rows.filter(modified__gte=since)
-        for row in rows:
-            yield PassingGrade(row.user_id, str(row.course_key), row.passed_timestamp)
-
-    def certificates(self, since=None):
-        from credit_plugin.compat import CourseCertificate
-
-        rows = BridgeCertificate.objects.all()
-        if since:
-            rows = rows.filter(modified__gte=since)
-        for row in rows:
-            yield CourseCertificate(row.user_id, str(row.course_key), row.status, row.created)
-
-
 def record_passing_grade_silently(user, course_key: CourseKey = DEMO_COURSE_KEY):
     """A passing grade whose event the LMS never sent (a lost event), for reconcile_credits to find."""
-    grade, _ = BridgeCourseGrade.objects.get_or_create(user=user, course_key=course_key)
-    grade.percent_grade, grade.passed_timestamp = 0.9, grade.passed_timestamp or timezone.now()
-    grade.save()
-    return grade
+    return _persist_grade(user, course_key, 0.9, passed=True)
 
 
 def learners():

@@ -124,7 +124,7 @@ def bridge_action(request, action):
         return redirect("devhost:bridge")
     try:
         _BRIDGE_ACTIONS[action](learner)
-    except lms_bridge.BridgeCertificate.DoesNotExist:
+    except lms_bridge.GeneratedCertificate.DoesNotExist:
         messages.error(request, _("%(user)s has no certificate to revoke.") % {"user": learner.username})
         return redirect("devhost:bridge")
     messages.success(request, _("Sent: %(action)s for %(user)s.") % {"action": action, "user": learner.username})

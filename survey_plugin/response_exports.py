@@ -30,7 +30,7 @@ def response_rows(*, survey_key: str, question_ids: list[str]) -> Iterator[list]
     responses = responses.order_by("respondent_key") if survey.anonymous else responses.order_by("submitted_on", "id")
     fields = ["id", "submitted_on"]
     if not survey.anonymous:
-        fields += ["user__username", "user__first_name", "user__last_name"]
+        fields += ["user__username", "user__profile__name"]  # the LMS keeps the full name in UserProfile.name
     rows = list(responses.values_list(*fields))
     for start in range(0, len(rows), EXPORT_CHUNK):
         chunk = rows[start:start + EXPORT_CHUNK]
@@ -41,7 +41,7 @@ def response_rows(*, survey_key: str, question_ids: list[str]) -> Iterator[list]
             answers.setdefault(response_id, {})[question_id] = answer
         for response_id, submitted_on, *who in chunk:
             own = answers.get(response_id, {})
-            named = [who[0], f"{who[1]}{who[2]}"] if who else []
+            named = [who[0], who[1] or ""] if who else []
             yield [*named, submitted_on.isoformat(), *(_cell(own.get(qid)) for qid in question_ids)]
 
 

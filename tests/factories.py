@@ -17,9 +17,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"cadre{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    # The LMS keeps one full name per learner (UserProfile.name); Chinese names have no space.
-    first_name = "王小纲"
-    last_name = ""
     is_active = True
     password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
 
@@ -27,6 +24,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(user, create, extracted, **kwargs):
         if create:
             user.save()
+
+    @factory.post_generation
+    def name(user, create, extracted, **kwargs):
+        """The full name, where the LMS keeps it: ``UserProfile.name`` (first and last name stay empty)."""
+        if create:
+            from devhost.platform_tables.student.models import UserProfile
+
+            name = "王小纲" if extracted is None else extracted
+            UserProfile.objects.update_or_create(user=user, defaults={"name": name})
 
 
 class StaffFactory(UserFactory):
@@ -126,7 +132,7 @@ def union_tree():
 
 def cadre(organisation, *, username=None, name=None, **fields):
     """A serving cadre of ``organisation``: an LMS user named ``name`` (王小纲 by default) with a profile."""
-    user = UserFactory(**({"username": username} if username else {}), **({"first_name": name} if name else {}))
+    user = UserFactory(**({"username": username} if username else {}), **({"name": name} if name else {}))
     CadreProfileFactory(user=user, organisation=organisation, **fields)
     return user
 

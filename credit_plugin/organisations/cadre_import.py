@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from cadre_common import spreadsheets
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
-from credit_plugin import config
+from credit_plugin import compat, config
 from credit_plugin.organisations import tree
 from credit_plugin.organisations.data import (
     CadreCategory,
@@ -347,10 +347,8 @@ def _write(result: CadreImportResult) -> None:
     time_zone = config.credit_time_zone()
     for planned in result.cadres:
         user = user_model.objects.filter(username=planned.username).first()
-        if user is None:
-            user = user_model(username=planned.username, email=planned.email, first_name=planned.full_name)
-            user.set_unusable_password()
-            user.save()
+        if user is None:  # an account as the platform makes one, its profile holding the full name
+            user = compat.create_account(username=planned.username, email=planned.email, name=planned.full_name)
         existing = CadreProfile.objects.filter(user=user).first()
         registered_on = planned.registered_on or (
             existing.registered_on if existing else user.date_joined.astimezone(time_zone).date()

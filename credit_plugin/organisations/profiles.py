@@ -4,9 +4,10 @@ cadres read at once for reports (a few columns of tens of thousands of rows, in 
 """
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from cadre_common.masking import mask_phone
+from credit_plugin.compat import PROFILE_NAME
 from credit_plugin.organisations import people, tree
 from credit_plugin.organisations.data import CadreDates, CadreProfileData, CadreRow, CadreStatus, OrganisationData
 from credit_plugin.organisations.models import CadreProfile, Organisation
@@ -14,7 +15,7 @@ from credit_plugin.organisations.tree import lineage_codes
 from credit_plugin.organisations.visibility import organisation_data
 
 _ROW_FIELDS = (
-    "user_id", "user__username", "user__first_name", "user__last_name", "organisation__code", "organisation__name",
+    "user_id", "user__username", f"user__{PROFILE_NAME}", "organisation__code", "organisation__name",
     "organisation__path", "category", "took_office_on", "registered_on",
 )
 _DATES_FIELDS = ("user_id", "organisation__code", "organisation__path", "took_office_on", "registered_on")
@@ -23,13 +24,14 @@ _DATES_FIELDS = ("user_id", "organisation__code", "organisation__path", "took_of
 
 def cadre_profile(*, user_id: int) -> CadreProfileData | None:
     """The cadre profile of ``user_id``, or None for a user who is not a registered cadre."""
-    profile = CadreProfile.objects.select_related("user", "organisation").filter(user_id=user_id).first()
+    profile = CadreProfile.objects.select_related("user", "organisation").annotate(
+        full_name=F(f"user__{PROFILE_NAME}")).filter(user_id=user_id).first()
     if profile is None:
         return None
     user = profile.user
     return CadreProfileData(
         user_id=user.id, username=user.username,
-        full_name=people.full_name(user.first_name, user.last_name, user.username),
+        full_name=people.full_name(profile.full_name, user.username),
         organisation_code=profile.organisation.code, organisation_name=profile.organisation.name,
         position=profile.position, category=profile.category, took_office_on=profile.took_office_on,
         registered_on=profile.registered_on, employee_number=profile.employee_number,
@@ -88,9 +90,9 @@ def serving_cadres(
     """Serving cadres (of a subtree, of some users, of a category, in office in a year), by organisation."""
     rows = _serving(organisation_path, user_ids, category, in_year).order_by("organisation__path", "user_id")
     return [
-        CadreRow(user_id, username, people.full_name(first, last, username), code, name, path, category_value,
+        CadreRow(user_id, username, people.full_name(full, username), code, name, path, category_value,
                  took_office_on, registered_on)
-        for user_id, username, first, last, code, name, path, category_value, took_office_on, registered_on
+        for user_id, username, full, code, name, path, category_value, took_office_on, registered_on
         in rows.values_list(*_ROW_FIELDS)
     ]
 

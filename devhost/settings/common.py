@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "sample_xblocks.basic",  # templates of the SDK's vertical_demo, which holds a built course's unit
     "completion",
     "user_tasks",  # django-user-tasks, installed in the LMS and Studio: user-started tasks and their files
+    # The LMS's own tables the suite reads, under the platform's app labels (devhost/platform_tables).
+    "devhost.platform_tables.student.apps.StudentConfig",
+    "devhost.platform_tables.grades.apps.GradesConfig",
+    "devhost.platform_tables.certificates.apps.CertificatesConfig",
     "eventtracking.django.apps.EventTrackingConfig",
     "devhost.apps.DevhostConfig",
     *get_plugin_apps(LMS),
@@ -140,8 +144,6 @@ EVENT_TRACKING_BACKENDS = {
     "logger": {"ENGINE": "eventtracking.backends.logger.LoggerBackend", "OPTIONS": {"name": "tracking"}},
 }
 
-# reconcile_credits reads the LMS's grades and certificates; here, the bridge's records.
-CADRE_TRAINING_PLATFORM_RECORDS = "devhost.lms_bridge.BridgePlatformRecords"
 # The plugin's pages appear inside the devhost's header (language switch, login), as inside the LMS's.
 CADRE_TRAINING_BASE_TEMPLATE = "devhost/base.html"
 MEDIA_ROOT = VAR_DIR / "media"

@@ -11,7 +11,7 @@ BANK = Path(__file__).resolve().parents[2] / "course_exports" / "examples" / "de
 
 
 def test_author_checks_and_saves_a_bank_in_the_studio_view(live_server, chromium, screenshot):
-    StaffFactory(username="author", first_name="李文")
+    StaffFactory(username="author", name="李文")
     page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
     log_in(page, live_server.url, "author", DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/unit/level_challenge.0/studio_view/")

@@ -14,7 +14,7 @@ ROSTER = Path(__file__).resolve().parents[2] / "devhost" / "demo_data" / "offlin
 def test_passing_the_demo_course_shows_on_the_learners_training_record(live_server, phone_page, screenshot):
     seed_demo_credit_rules()
     UserFactory(username="learner")
-    StaffFactory(username="org_admin", first_name="张明")
+    StaffFactory(username="org_admin", name="张明")
     log_in(phone_page, live_server.url, "org_admin", DEFAULT_PASSWORD)
     phone_page.goto(f"{live_server.url}/lms-bridge/")
     phone_page.select_option("#bridge-learner", "learner")
@@ -32,9 +32,9 @@ def test_passing_the_demo_course_shows_on_the_learners_training_record(live_serv
 
 def test_administrator_imports_the_demo_roster_and_reverses_an_entry(live_server, chromium, screenshot):
     UserFactory(username="learner")
-    UserFactory(username="author", first_name="李文")
-    UserFactory(username="org_admin", first_name="张明")
-    StaffFactory(username="province_admin", first_name="赵华")
+    UserFactory(username="author", name="李文")
+    UserFactory(username="org_admin", name="张明")
+    StaffFactory(username="province_admin", name="赵华")
     page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
     log_in(page, live_server.url, "province_admin", DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/cadre-credits/admin/import/")

@@ -37,7 +37,7 @@ def _snapshot():
     users = get_user_model().objects.order_by("username")
     province_admin, today = _user("province_admin"), _today()
     return {
-        "users": list(users.values_list("username", "first_name", "email", "is_staff", "is_superuser", "is_active")),
+        "users": list(users.values_list("username", "profile__name", "email", "is_staff", "is_superuser", "is_active")),
         "organisations": api.visible_organisations(viewer=province_admin),
         "scopes": {name: api.visible_organisations(viewer=_user(name)) for name in ("org_admin", "learner")},
         "profiles": [api.cadre_profile(user_id=user_id) for user_id in users.values_list("id", flat=True)],

@@ -26,7 +26,7 @@ def test_a_named_surveys_rows_say_who_answered_in_the_order_they_came():
     named = dataclasses.replace(SURVEY, anonymous=False)
     api.register_survey(survey=named)
     for username, wish in [("wang", "多些案例"), ("li", "")]:
-        answer(named, UserFactory(username=username, first_name="王小纲" if username == "wang" else "李明").id,
+        answer(named, UserFactory(username=username, name="王小纲" if username == "wang" else "李明").id,
                wish=wish)
     rows = list(response_rows(survey_key=named.survey_key, question_ids=QUESTIONS))
     assert [row[:2] for row in rows] == [["wang", "王小纲"], ["li", "李明"]]

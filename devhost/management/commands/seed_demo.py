@@ -12,7 +12,7 @@ from devhost.demo_cadres import seed_demo_cadres
 from devhost.demo_credits import seed_demo_credit_rules
 from devhost.demo_topics import seed_demo_demand, seed_demo_topics
 from devhost.demo_users import DEMO_USERS
-from devhost.lms_bridge import COURSE_STAFF_GROUP
+from devhost.lms_bridge import COURSE_STAFF_GROUP, set_full_name
 
 # edx-completion records completions only while this switch is on, as in the LMS.
 COMPLETION_TRACKING_SWITCH = "completion.enable_completion_tracking"
@@ -54,12 +54,11 @@ class Command(BaseCommand):
         users = {}
         for demo in DEMO_USERS:
             user, _ = user_model.objects.get_or_create(username=demo.username)
-            # One full-name field, like the LMS's UserProfile.name; Chinese names have no space.
-            user.first_name, user.last_name = demo.full_name, ""
             user.email = f"{demo.username}@example.com"
             user.is_staff, user.is_superuser = demo.is_staff, demo.is_superuser
             user.set_password(demo.password)
             user.save()
+            set_full_name(user, demo.full_name)  # the LMS keeps it in UserProfile.name; Chinese names have no space
             if demo.course_staff:
                 user.groups.add(Group.objects.get_or_create(name=COURSE_STAFF_GROUP)[0])
             users[demo.username] = user

@@ -33,8 +33,8 @@ def xlsx_bytes(rows):
 @pytest.fixture
 def cadres(db):
     return [
-        UserFactory(username="wang", first_name="王小纲"),
-        UserFactory(username="li", first_name="李红", email="li@x.cn"),
+        UserFactory(username="wang", name="王小纲"),
+        UserFactory(username="li", name="李红", email="li@x.cn"),
     ]
 
 

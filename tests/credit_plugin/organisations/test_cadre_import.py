@@ -63,7 +63,8 @@ def test_a_workbook_with_organisations_and_cadres_creates_both():
     assert profile.took_office_on == date(2026, 3, 1)
     assert profile.phone == "13800138000"
     assert api.cadre_profile(user_id=profile.user_id).masked_phone == "138****8000"
-    assert get_user_model().objects.get(username="wangxg").first_name == "王小纲"
+    created = get_user_model().objects.get(username="wangxg")  # an account as the platform makes one
+    assert (created.profile.name, created.first_name, created.has_usable_password()) == ("王小纲", "", False)
 
 
 def test_registration_defaults_to_the_lms_account_creation():
