@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
 
-from xblocks.level_challenge.questions import Question
+from question_bank.api import Question
 
 MAX_CACHED_BANKS = 64
 _cache: "OrderedDict[str, BankIndex]" = OrderedDict()

@@ -14,8 +14,9 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
+from question_bank import api as bank_api
 from xblocks import resources
-from xblocks.level_challenge import bank, bank_formats, leaderboard, olx, progress
+from xblocks.level_challenge import bank, leaderboard, olx, progress
 from xblocks.level_challenge.levels import Level, level_problems
 
 MAX_BODY = 64 * 1024
@@ -410,7 +411,7 @@ class LevelChallengeBlock(XBlock):
                 "levels_text": json.dumps(json.loads(self.levels_json or "[]"), ensure_ascii=False, indent=2),
                 "question_count": len(self.index.questions),
                 "problems": self.authoring_problems(),
-                "formats": ", ".join(sorted(bank_formats.bank_readers())),
+                "formats": ", ".join(bank_api.readable_extensions()),
             },
             i18n_service=i18n,
         )
@@ -460,7 +461,7 @@ class LevelChallengeBlock(XBlock):
                 content = base64.b64decode(upload.get("data", ""), validate=True)
             except (ValueError, binascii.Error) as error:
                 raise progress.ChallengeError("bad_file", t(_("The uploaded file could not be read."))) from error
-            questions, problems = bank_formats.read_bank_file(content, str(upload.get("name", "")))
+            questions, problems = bank_api.read_bank(content, filename=str(upload.get("name", "")))
             errors = [problem for problem in problems if not problem.skipped]
             if errors or not questions:
                 return_problems = [str(problem) for problem in errors] or [t(_("The file holds no questions."))]

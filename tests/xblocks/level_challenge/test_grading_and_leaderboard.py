@@ -1,10 +1,10 @@
 """Grading an attempt, and the leaderboard's order and name masking."""
 
+from question_bank.api import Option, Question, QuestionKind
 from xblocks.level_challenge.bank import BankIndex
 from xblocks.level_challenge.grading import grade_attempt
 from xblocks.level_challenge.leaderboard import mask_name, ranking
 from xblocks.level_challenge.levels import Level
-from xblocks.level_challenge.questions import Option, Question, QuestionKind
 
 MULTI = Question(
     id="m",

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from xblocks.level_challenge.bank_template import write_bank_template
+from question_bank.api import write_bank
 from xblocks.level_challenge.demo import demo_questions
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def submit(client, **body):
 
 
 def upload(questions, name="bank.xlsx"):
-    return {"name": name, "data": base64.b64encode(write_bank_template(questions, name)).decode()}
+    return {"name": name, "data": base64.b64encode(write_bank(questions, filename=name)[0]).decode()}
 
 
 LEVELS = json.dumps([{"title": "新关卡", "count": 3, "pass_percent": 60}])
