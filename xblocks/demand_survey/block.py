@@ -22,8 +22,10 @@ from xblocks.demand_survey.answers import AnswerError, check_answers
 from xblocks.demand_survey.exports import ResponseExportHandlers
 from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
 from xblocks.demand_survey.respondent import respondent_for
+from xblocks.handlers import HandlerError, is_course_staff, json_handler
 
 MAX_BODY = 256 * 1024
+REFUSALS = (AnswerError, survey_api.SurveyError)
 
 
 def _(text):
@@ -44,7 +46,7 @@ def _parse_moment(value: str):
 
 
 @XBlock.needs("i18n")
-@XBlock.wants("user")
+@XBlock.wants("user", "studio_user_permissions")
 class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     """A learning-demand survey: learners say which topics they need and are shown matching content."""
 
@@ -136,19 +138,13 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         if not getattr(self.runtime, "is_author_mode", False):
             survey_api.register_survey(survey=self._survey_info())
 
-    def _user_attributes(self) -> dict:
-        user = self.runtime.service(self, "user")
-        return user.get_current_user().opt_attrs if user else {}
-
     def _user_id(self) -> int | None:
-        user_id = self._user_attributes().get("edx-platform.user_id")
+        user = self.runtime.service(self, "user")
+        user_id = user.get_current_user().opt_attrs.get("edx-platform.user_id") if user else None
         return int(user_id) if user_id is not None else None
 
     def _is_staff(self) -> bool:
-        attributes = self._user_attributes()
-        return bool(attributes.get("edx-platform.user_is_staff")) or attributes.get("edx-platform.user_role") in (
-            "staff", "instructor",
-        )
+        return is_course_staff(self)
 
     def _window(self) -> str:
         """"open", "not_open" or "closed" now."""
@@ -243,52 +239,33 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
                                          min_group=survey_api.privacy_policy().min_group_size)
 
     # --- handlers -----------------------------------------------------------------------------
-    def _json(self, payload, status=200):
-        return Response(
-            json.dumps(payload, ensure_ascii=False), status=status, content_type="application/json", charset="utf-8"
-        )
+    def _error(self, code: str, message: str, status: int = 400) -> Response:
+        """A refusal as the handlers answer it: ``{"error": code, "message": message}`` with ``status``."""
+        return HandlerError(code, message, status).get_response()
 
-    def _error(self, code, message, status=400):
-        return self._json({"error": code, "message": message}, status=status)
-
-    def _body(self, request) -> dict:
-        if len(request.body) > MAX_BODY:
-            raise AnswerError("too_large", self._translate(_("The request is too large.")))
-        try:
-            data = json.loads(request.body.decode("utf-8") or "{}")
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise AnswerError("malformed_json", self._translate(_("The request is not valid JSON."))) from error
-        if not isinstance(data, dict):
-            raise AnswerError("malformed_json", self._translate(_("The request is not valid JSON.")))
-        return data
-
-    @XBlock.handler
-    def submit(self, request, suffix=""):
+    @json_handler(max_body=MAX_BODY, refusals=REFUSALS)
+    def submit(self, data, suffix=""):
         """Store the learner's response (all or nothing) and answer with the resources for their topics."""
         user_id = self._user_id()
         if user_id is None:
-            return self._error("not_authenticated", self._translate(_("Log in to answer.")), status=403)
-        try:
-            data = self._body(request)
-            questions = self.questions
-            answers = check_answers(
-                questions, data.get("answers"),
-                topic_codes={topic.code for topic in survey_api.topics()},
-                max_text_length=survey_api.privacy_policy().max_text_length,
-            )
-            shown_anonymous = data.get("anonymous")
-            if shown_anonymous is not None and not isinstance(shown_anonymous, bool):
-                raise AnswerError("malformed", self._translate(_("“anonymous” must be true or false.")))
-            recorded = self._record(user_id, answers, shown_anonymous)
-        except (AnswerError, survey_api.SurveyError) as error:
-            return self._error(error.code, error.message)
+            raise HandlerError("not_authenticated", self._translate(_("Log in to answer.")), 403)
+        questions = self.questions
+        answers = check_answers(
+            questions, data.get("answers"),
+            topic_codes={topic.code for topic in survey_api.topics()},
+            max_text_length=survey_api.privacy_policy().max_text_length,
+        )
+        shown_anonymous = data.get("anonymous")
+        if shown_anonymous is not None and not isinstance(shown_anonymous, bool):
+            raise AnswerError("malformed", self._translate(_("“anonymous” must be true or false.")))
+        recorded = self._record(user_id, answers, shown_anonymous)
         mine = {answer.question_id: answer for answer in answers}
         payload = {"saved": True, "first": recorded.first, "resources": self._resources(questions, mine),
                    "results": None}
         if recorded.show_results:
             payload["results"] = self._results_view(questions, self._topic_names(), staff=False)
             payload["results_html"] = self._results_html(payload["results"])
-        return self._json(payload)
+        return payload
 
     def _record(self, user_id: int, answers, shown_anonymous: bool | None) -> survey_api.RecordedResponse:
         """Store the response under the survey's registered settings (registering them first if needed)."""
@@ -306,8 +283,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         survey_api.register_survey(survey=self._survey_info())
         return submit()
 
-    @XBlock.handler
-    def results(self, request, suffix=""):
+    @json_handler(refusals=REFUSALS)
+    def results(self, data, suffix=""):
         """The aggregate results: for staff, and for learners who answered when the author allows it."""
         user_id, staff = self._user_id(), self._is_staff()
         allowed = staff or (
@@ -315,8 +292,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             and survey_api.has_responded(survey_key=self.survey_key, learner_id=user_id)
         )
         if not allowed:
-            return self._error("forbidden", self._translate(_("The results are not shown to you.")), status=403)
-        return self._json(self._results_view(self.questions, self._topic_names(), staff=staff))
+            raise HandlerError("forbidden", self._translate(_("The results are not shown to you.")), 403)
+        return self._results_view(self.questions, self._topic_names(), staff=staff)
 
     def _handler_link(self, handler: str, **query) -> str:
         return self.runtime.handler_url(self, handler, query=urlencode(query))
@@ -345,18 +322,9 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         }})
         return fragment
 
-    @XBlock.handler
-    def studio_submit(self, request, suffix=""):
+    @json_handler(max_body=MAX_BODY, authors_only=True, refusals=REFUSALS)
+    def studio_submit(self, data, suffix=""):
         """Save the settings and questions, all or nothing; ``dry_run`` only checks them."""
-        if not self._is_staff():
-            return self._error("forbidden", self._translate(_("Only course staff can edit.")), status=403)
-        try:
-            data = self._body(request)
-            return self._json(self._studio_submit(data))
-        except AnswerError as error:
-            return self._error(error.code, error.message)
-
-    def _studio_submit(self, data) -> dict:
         t = self._translate
         try:
             items = json.loads(data.get("questions") or "[]")

@@ -86,16 +86,19 @@ def test_bad_requests_answer_400_and_change_nothing(learner_client, handler, bod
 
 
 @pytest.mark.parametrize(
-    ("raw", "code"),
+    ("raw", "status", "code"),
     [
-        ("{not json", "malformed_json"),
-        ("[1, 2]", "malformed_json"),
-        (json.dumps({"level": 0, "pad": "x" * 70000}), "too_large"),
+        ("{not json", 400, "malformed_json"),
+        ("[1, 2]", 400, "malformed_json"),
+        ("", 400, "malformed_json"),
+        (json.dumps({"level": 0, "pad": "x" * 70000}), 413, "too_large"),
     ],
 )
-def test_malformed_and_oversized_bodies_are_refused(learner_client, raw, code):
-    status, error = call(learner_client, "start_level", raw=raw)
-    assert (status, error["error"]) == (400, code)
+def test_malformed_and_oversized_bodies_are_refused(learner_client, raw, status, code):
+    answered, error = call(learner_client, "start_level", raw=raw)
+    assert (answered, error["error"]) == (status, code)
+    assert error["message"]
+    assert call(learner_client, "get_state")[1]["current"] is None  # no attempt was started
 
 
 @pytest.mark.parametrize(

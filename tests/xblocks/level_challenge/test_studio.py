@@ -87,3 +87,22 @@ def test_a_level_can_require_finishing_the_units_video_first(staff_client, learn
     BlockCompletion.objects.submit_completion(user=learner, block_key=UsageKey.from_string(video), completion=1.0)
     start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
     assert start.status_code == 200
+
+
+def test_a_bank_file_larger_than_a_learners_request_is_imported(staff_client):
+    """1,200 questions make a request of some 100 KB: more than a learner's 64 KB, well within an author's."""
+    from question_bank.api import Question
+
+    questions = [Question(**{**question.__dict__, "id": f"{question.id}-{copy}", "stem": f"{question.stem}（{copy}）"})
+                 for copy in range(4) for question in demo_questions()][:1200]
+    body = {"levels": LEVELS, "bank_file": upload(questions, "big.csv")}
+    assert len(json.dumps(body)) > 64 * 1024
+    status, report = submit(staff_client, **body)
+    assert (status, report["saved"], report["questions"]) == (200, True, 1200)
+
+
+def test_a_body_over_two_megabytes_is_refused_unread(staff_client):
+    huge = {"name": "bank.csv", "data": base64.b64encode(b"x" * (2 * 1024 * 1024)).decode()}
+    status, error = submit(staff_client, levels=LEVELS, bank_file=huge)
+    assert (status, error["error"]) == (413, "too_large")
+    assert "303" in staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
