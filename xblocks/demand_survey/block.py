@@ -22,6 +22,7 @@ from xblocks.demand_survey.answers import AnswerError, check_answers
 from xblocks.demand_survey.exports import ResponseExportHandlers
 from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
 from xblocks.demand_survey.respondent import respondent_for
+from xblocks.fields import ZonedDateTime, moment_from_form, zoned_text
 from xblocks.handlers import HandlerError, is_course_staff, json_handler
 
 MAX_BODY = 256 * 1024
@@ -35,14 +36,6 @@ def _(text):
 
 def _now():
     return datetime.now(UTC)
-
-
-def _parse_moment(value: str):
-    """An ISO date-time; one without an offset (an OLX file written by hand) is taken as UTC."""
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @XBlock.needs("i18n")
@@ -71,18 +64,18 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         default=True,
         enforce_type=True,
     )
-    opens_at = String(
+    opens_at = ZonedDateTime(
         display_name=_("Opens"),
-        help=_("ISO date-time the survey opens; empty: open now."),
+        help=_("Date and time the survey opens, with its time zone (2026-12-01T09:00+08:00); empty: open now."),
         scope=Scope.settings,
-        default="",
+        default=None,
         enforce_type=True,
     )
-    closes_at = String(
+    closes_at = ZonedDateTime(
         display_name=_("Closes"),
-        help=_("ISO date-time the survey closes; empty: never."),
+        help=_("Date and time the survey closes, with its time zone (2026-12-31T23:59+08:00); empty: never."),
         scope=Scope.settings,
-        default="",
+        default=None,
         enforce_type=True,
     )
     editable = Boolean(
@@ -126,7 +119,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         course = getattr(self, "course_id", None) or getattr(getattr(self, "location", None), "course_key", "")
         return survey_api.SurveyInfo(
             survey_key=self.survey_key, course_key=str(course or ""), title=self.display_name,
-            anonymous=self.anonymous, opens_at=_parse_moment(self.opens_at), closes_at=_parse_moment(self.closes_at),
+            anonymous=self.anonymous, opens_at=self.opens_at, closes_at=self.closes_at,
             editable=self.editable, show_results=self.show_results,
         )
 
@@ -148,7 +141,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
 
     def _window(self) -> str:
         """"open", "not_open" or "closed" now."""
-        now, opens, closes = _now(), _parse_moment(self.opens_at), _parse_moment(self.closes_at)
+        now, opens, closes = _now(), self.opens_at, self.closes_at
         if opens and now < opens:
             return "not_open"
         if closes and now > closes:
@@ -172,6 +165,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             results = self._results_view(questions, topic_names, staff=staff)
         context = {
             "block": self,
+            "closes_at": zoned_text(self.closes_at),
             "display_name": i18n.gettext(self.display_name),
             "window": window,
             "answered": mine is not None,
@@ -211,8 +205,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             "display_name": self.display_name,
             "intro": self.intro,
             "anonymous": self.anonymous,
-            "opens_at": self.opens_at,
-            "closes_at": self.closes_at,
+            "opens_at": zoned_text(self.opens_at),
+            "closes_at": zoned_text(self.closes_at),
             "editable": self.editable,
             "show_results": self.show_results,
             "questions": [question.to_dict() for question in self.questions],
@@ -305,6 +299,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             __name__, "templates/studio_view.html",
             {
                 "block": self,
+                "opens_at": zoned_text(self.opens_at),
+                "closes_at": zoned_text(self.closes_at),
                 "questions_text": json.dumps(json.loads(self.questions_json or "[]"), ensure_ascii=False, indent=2),
                 "problems": survey_problems(self.questions),
                 "topics": survey_api.topics(),
@@ -341,14 +337,12 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             if unknown:
                 problems.append(t(_("question {id}: not topics of the catalogue: {codes}")).format(
                     id=question.id, codes=", ".join(unknown)))
+        moments = {}
         for name in ("opens_at", "closes_at"):
-            if data.get(name):
-                try:
-                    if datetime.fromisoformat(str(data[name])).tzinfo is None:
-                        raise ValueError("no time zone")
-                except ValueError:
-                    problems.append(t(_("{value} is not a date and time like 2026-12-01T09:00+08:00.")).format(
-                        value=data[name]))
+            try:
+                moments[name] = moment_from_form(data.get(name), label=t(self.fields[name].display_name))
+            except ValueError as error:
+                problems.append(str(error))
         if problems:
             raise AnswerError("bad_questions", "\n".join(problems))
         report = {"questions": len(questions), "saved": False}
@@ -359,7 +353,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         for name in ("anonymous", "editable", "show_results"):
             if name in data:
                 setattr(self, name, bool(data[name]))
-        self.opens_at, self.closes_at = str(data.get("opens_at") or ""), str(data.get("closes_at") or "")
+        self.opens_at, self.closes_at = moments["opens_at"], moments["closes_at"]
         self.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
         return {**report, "saved": True}
 

@@ -15,6 +15,7 @@ from xblock.fields import Boolean, Dict, Scope, String
 
 from question_bank import api as bank_api
 from xblocks import resources
+from xblocks.fields import ZonedDateTime, moment_from_form, zoned_text
 from xblocks.handlers import json_handler
 from xblocks.level_challenge import bank, leaderboard, olx, progress
 from xblocks.level_challenge.levels import Level, level_problems
@@ -67,18 +68,18 @@ class LevelChallengeBlock(XBlock):
         default="[]",
         enforce_type=True,
     )
-    competition_start = String(
+    competition_start = ZonedDateTime(
         display_name=_("Competition opens"),
-        help=_("ISO date-time; empty for no start."),
+        help=_("Date and time with its time zone, like 2026-12-01T09:00+08:00; empty for no start."),
         scope=Scope.settings,
-        default="",
+        default=None,
         enforce_type=True,
     )
-    competition_end = String(
+    competition_end = ZonedDateTime(
         display_name=_("Competition closes"),
-        help=_("ISO date-time; empty for no end."),
+        help=_("Date and time with its time zone, like 2026-12-31T18:00+08:00; empty for no end."),
         scope=Scope.settings,
-        default="",
+        default=None,
         enforce_type=True,
     )
     show_leaderboard = Boolean(
@@ -341,9 +342,7 @@ class LevelChallengeBlock(XBlock):
 
     # --- competition and prerequisites -------------------------------------------------------
     def _competition_open(self) -> bool:
-        now = _now()
-        start = datetime.fromisoformat(self.competition_start) if self.competition_start else None
-        end = datetime.fromisoformat(self.competition_end) if self.competition_end else None
+        now, start, end = _now(), self.competition_start, self.competition_end
         return (start is None or now >= start) and (end is None or now <= end)
 
     def _check_competition(self):
@@ -371,6 +370,8 @@ class LevelChallengeBlock(XBlock):
             __name__, "templates/studio_view.html",
             {
                 "block": self,
+                "competition_start": zoned_text(self.competition_start),
+                "competition_end": zoned_text(self.competition_end),
                 "levels_text": json.dumps(json.loads(self.levels_json or "[]"), ensure_ascii=False, indent=2),
                 "question_count": len(self.index.questions),
                 "problems": self.authoring_problems(),
@@ -416,22 +417,18 @@ class LevelChallengeBlock(XBlock):
             if errors or not questions:
                 return_problems = [str(problem) for problem in errors] or [t(_("The file holds no questions."))]
                 raise progress.ChallengeError("bad_bank", "\n".join(return_problems))
+        moments = {}
         for name in ("competition_start", "competition_end"):
-            if data.get(name):
-                try:
-                    datetime.fromisoformat(str(data[name]))
-                except ValueError as error:
-                    raise progress.ChallengeError(
-                        "bad_date",
-                        t(_("{value} is not a date and time like 2026-12-01T09:00+08:00.")).format(value=data[name]),
-                    ) from error
+            try:
+                moments[name] = moment_from_form(data.get(name), label=t(self.fields[name].display_name))
+            except ValueError as error:
+                raise progress.ChallengeError("bad_date", str(error)) from error
         index = bank.BankIndex(tuple(questions), {q.id: q for q in questions}) if questions else self.index
         report = {"questions": len(index.questions), "problems": level_problems(levels, index), "saved": False}
         if data.get("dry_run"):
             return report
         self.display_name = str(data.get("display_name") or self.display_name)
-        self.competition_start = str(data.get("competition_start") or "")
-        self.competition_end = str(data.get("competition_end") or "")
+        self.competition_start, self.competition_end = moments["competition_start"], moments["competition_end"]
         self.show_leaderboard = bool(data.get("show_leaderboard"))
         if data.get("leaderboard_names") in ("full", "masked", "hidden"):
             self.leaderboard_names = data["leaderboard_names"]

@@ -106,3 +106,34 @@ def test_a_body_over_two_megabytes_is_refused_unread(staff_client):
     status, error = submit(staff_client, levels=LEVELS, bank_file=huge)
     assert (status, error["error"]) == (413, "too_large")
     assert "303" in staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+
+
+def test_a_competition_time_without_a_zone_is_refused_and_learners_play_on(staff_client, learner):
+    """It used to be saved, and then every learner's request failed comparing it with the time now."""
+    from django.test import Client
+
+    status, error = submit(staff_client, levels=LEVELS, competition_start="2026-12-01T09:00")
+    assert (status, error["error"]) == (400, "bad_date")
+    assert error["message"].startswith("竞赛开始时间: 2026-12-01T09:00 没有写明时区")
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200
+    assert learner_client.get("/unit/level_challenge.0/").status_code == 200
+
+
+def test_a_zoned_competition_window_is_kept_as_written_and_holds_for_learners(staff_client, learner):
+    from django.test import Client
+
+    status, report = submit(staff_client, levels=LEVELS, competition_start="2030-01-01T09:00+08:00",
+                            competition_end="2030-01-31T18:00:30+08:00")
+    assert (status, report["saved"]) == (200, True)
+    page = staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+    assert 'value="2030-01-01T09:00+08:00"' in page and 'value="2030-01-31T18:00:30+08:00"' in page
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert (start.status_code, start.json()["error"]) == (400, "competition_closed")
+    assert submit(staff_client, levels=LEVELS, competition_start="")[0] == 200  # emptied: open again
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200
