@@ -22,7 +22,7 @@ from xblocks.demand_survey.answers import AnswerError, check_answers
 from xblocks.demand_survey.exports import ResponseExportHandlers
 from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
 from xblocks.demand_survey.respondent import respondent_for
-from xblocks.fields import ZonedDateTime, moment_from_form, zoned_text
+from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy, moment_from_form, zoned_text
 from xblocks.handlers import HandlerError, is_course_staff, json_handler
 
 MAX_BODY = 256 * 1024
@@ -92,11 +92,20 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         default=False,
         enforce_type=True,
     )
-    questions_json = String(
+    question_list = ChildList(
         display_name=_("Questions"),
-        help=_("The questions, in order, as JSON."),
+        help=_("The questions, in order; OLX writes each as a <question>."),
         scope=Scope.content,
-        default="[]",
+        default=[],
+        enforce_type=True,
+    )
+    # A block saved before the List above kept its questions as JSON text under this name; it is
+    # read only while the List is empty, and Studio's next save empties it.
+    questions_json = String(
+        display_name=_("Questions (as saved before version 0.2)"),
+        help=_("Read only until the block is saved again; the questions now live in question_list."),
+        scope=Scope.content,
+        default="",
         enforce_type=True,
     )
 
@@ -105,7 +114,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     # --- reading the block's content ---------------------------------------------------------
     @property
     def questions(self) -> list[SurveyQuestion]:
-        return [SurveyQuestion.from_dict(item) for item in json.loads(self.questions_json or "[]")]
+        return [SurveyQuestion.from_dict(item) for item in list_or_legacy(self, "question_list", "questions_json")]
 
     def _translate(self, text):
         return self.runtime.service(self, "i18n").gettext(text)
@@ -301,7 +310,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
                 "block": self,
                 "opens_at": zoned_text(self.opens_at),
                 "closes_at": zoned_text(self.closes_at),
-                "questions_text": json.dumps(json.loads(self.questions_json or "[]"), ensure_ascii=False, indent=2),
+                "questions_text": json.dumps([question.to_dict() for question in self.questions], ensure_ascii=False,
+                                             indent=2),
                 "problems": survey_problems(self.questions),
                 "topics": survey_api.topics(),
             },
@@ -354,8 +364,12 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             if name in data:
                 setattr(self, name, bool(data[name]))
         self.opens_at, self.closes_at = moments["opens_at"], moments["closes_at"]
-        self.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
+        self.set_questions(questions)
         return {**report, "saved": True}
+
+    def set_questions(self, questions) -> None:
+        self.question_list = [question.to_dict() for question in questions]
+        forget_legacy(self, "questions_json")
 
     # --- OLX -----------------------------------------------------------------------------------
     @classmethod
@@ -363,13 +377,13 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         block = super().parse_xml(etree.Element(node.tag, node.attrib), runtime, keys)
         intro, questions = olx.read_children(node)
         block.intro = intro
-        block.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
+        block.set_questions(questions)
         return block
 
     def add_xml_to_node(self, node):
         questions, intro = self.questions, self.intro
         super().add_xml_to_node(node)
-        for name in ("questions_json", "intro"):
+        for name in ("question_list", "questions_json", "intro"):
             node.attrib.pop(name, None)
         olx.write_children(node, intro, questions)
 

@@ -15,7 +15,7 @@ from xblock.fields import Boolean, Dict, Scope, String
 
 from question_bank import api as bank_api
 from xblocks import resources
-from xblocks.fields import ZonedDateTime, moment_from_form, zoned_text
+from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy, moment_from_form, zoned_text
 from xblocks.handlers import json_handler
 from xblocks.level_challenge import bank, leaderboard, olx, progress
 from xblocks.level_challenge.levels import Level, level_problems
@@ -47,11 +47,11 @@ class LevelChallengeBlock(XBlock):
         default=_("Level challenge"),
         enforce_type=True,
     )
-    levels_json = String(
+    level_list = ChildList(
         display_name=_("Levels"),
-        help=_("The levels, in order, as JSON (title, count, tags, quotas, pass mark…)."),
+        help=_("The levels, in order (title, count, tags, quotas, pass mark…); OLX writes each as a <level>."),
         scope=Scope.settings,
-        default="[]",
+        default=[],
         enforce_type=True,
     )
     bank_version = String(
@@ -61,11 +61,27 @@ class LevelChallengeBlock(XBlock):
         default="",
         enforce_type=True,
     )
-    bank_json = String(
+    bank_questions = ChildList(
         display_name=_("Question bank"),
-        help=_("Every question of the bank, as JSON."),
+        help=_("Every question of the bank; OLX writes them inside <bank>."),
         scope=Scope.content,
-        default="[]",
+        default=[],
+        enforce_type=True,
+    )
+    # Blocks saved before the List fields above kept them as JSON text under these names; they are
+    # read only while the List is empty, and Studio's next save empties them.
+    levels_json = String(
+        display_name=_("Levels (as saved before version 0.2)"),
+        help=_("Read only until the block is saved again; the levels now live in level_list."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    bank_json = String(
+        display_name=_("Question bank (as saved before version 0.2)"),
+        help=_("Read only until the block is saved again; the bank now lives in bank_questions."),
+        scope=Scope.content,
+        default="",
         enforce_type=True,
     )
     competition_start = ZonedDateTime(
@@ -116,11 +132,11 @@ class LevelChallengeBlock(XBlock):
     # --- reading the block's content -------------------------------------------------------
     @property
     def levels(self) -> list[Level]:
-        return [Level.from_dict(item) for item in json.loads(self.levels_json or "[]")]
+        return [Level.from_dict(item) for item in list_or_legacy(self, "level_list", "levels_json")]
 
     @property
     def index(self):
-        return bank.index_for(self.bank_version or "empty", lambda: self.bank_json)
+        return bank.index_for(self.bank_version or "empty", lambda: list_or_legacy(self, "bank_questions", "bank_json"))
 
     def _state(self) -> dict:
         return self.learner_progress or progress.empty_state()
@@ -372,7 +388,7 @@ class LevelChallengeBlock(XBlock):
                 "block": self,
                 "competition_start": zoned_text(self.competition_start),
                 "competition_end": zoned_text(self.competition_end),
-                "levels_text": json.dumps(json.loads(self.levels_json or "[]"), ensure_ascii=False, indent=2),
+                "levels_text": json.dumps([level.to_dict() for level in self.levels], ensure_ascii=False, indent=2),
                 "question_count": len(self.index.questions),
                 "problems": self.authoring_problems(),
                 "formats": ", ".join(bank_api.readable_extensions()),
@@ -423,7 +439,7 @@ class LevelChallengeBlock(XBlock):
                 moments[name] = moment_from_form(data.get(name), label=t(self.fields[name].display_name))
             except ValueError as error:
                 raise progress.ChallengeError("bad_date", str(error)) from error
-        index = bank.BankIndex(tuple(questions), {q.id: q for q in questions}) if questions else self.index
+        index = bank.BankIndex.of(questions) if questions else self.index
         report = {"questions": len(index.questions), "problems": level_problems(levels, index), "saved": False}
         if data.get("dry_run"):
             return report
@@ -432,14 +448,19 @@ class LevelChallengeBlock(XBlock):
         self.show_leaderboard = bool(data.get("show_leaderboard"))
         if data.get("leaderboard_names") in ("full", "masked", "hidden"):
             self.leaderboard_names = data["leaderboard_names"]
-        self.levels_json = json.dumps([level.to_dict() for level in levels], ensure_ascii=False)
-        if questions:
-            self.set_bank(questions)
+        self.set_levels(levels)
+        if questions or self.bank_json:  # a bank kept as text before version 0.2 moves to its List
+            self.set_bank(questions or self.index.questions)
         return {**report, "saved": True}
 
+    def set_levels(self, levels):
+        self.level_list = [level.to_dict() for level in levels]
+        forget_legacy(self, "levels_json")
+
     def set_bank(self, questions):
-        serialized = bank.bank_json(questions)
-        self.bank_json, self.bank_version = serialized, bank.bank_hash(serialized)
+        items = [question.to_dict() for question in questions]
+        self.bank_questions, self.bank_version = items, bank.bank_version(items)
+        forget_legacy(self, "bank_json")
 
     def authoring_problems(self) -> list[str]:
         return level_problems(self.levels, self.index)
@@ -449,20 +470,16 @@ class LevelChallengeBlock(XBlock):
     def parse_xml(cls, node, runtime, keys):
         block = super().parse_xml(_without_children(node), runtime, keys)
         levels, questions = olx.read_children(node)
-        block.levels_json = json.dumps([level.to_dict() for level in levels], ensure_ascii=False)
+        block.set_levels(levels)
         block.set_bank(questions)
         return block
 
     def add_xml_to_node(self, node):
-        levels_json, bank_version = self.levels_json, self.bank_version
+        levels, questions = self.levels, list(self.index.questions) if self.bank_version else []
         super().add_xml_to_node(node)
-        for name in ("levels_json", "bank_version", "bank_json"):
+        for name in ("level_list", "bank_version", "bank_questions", "levels_json", "bank_json"):
             node.attrib.pop(name, None)
-        olx.write_children(
-            node,
-            [Level.from_dict(item) for item in json.loads(levels_json or "[]")],
-            list(self.index.questions) if bank_version else [],
-        )
+        olx.write_children(node, levels, questions)
 
     @staticmethod
     def workbench_scenarios():

@@ -137,3 +137,30 @@ def test_a_zoned_competition_window_is_kept_as_written_and_holds_for_learners(st
     assert submit(staff_client, levels=LEVELS, competition_start="")[0] == 200  # emptied: open again
     start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
     assert start.status_code == 200
+
+
+def test_a_block_saved_before_the_list_fields_keeps_working_and_moves_on_its_next_save(staff_client, learner):
+    """Version 0.1 kept the levels and the bank as JSON text; renaming the fields must not lose them."""
+    from django.test import Client
+
+    from devhost.lms_bridge import DevhostRuntime
+
+    runtime = DevhostRuntime(learner)
+    old = runtime.get_block(USAGE)
+    levels = [level.to_dict() for level in old.levels]
+    bank = [question.to_dict() for question in old.index.questions]
+    for name in ("level_list", "bank_questions"):
+        old._field_data.delete(old, name)
+    old._field_data.set(old, "levels_json", json.dumps(levels, ensure_ascii=False))
+    old._field_data.set(old, "bank_json", json.dumps(bank, ensure_ascii=False))
+    reread = DevhostRuntime(learner).get_block(USAGE)
+    assert (reread.level_list, reread.bank_questions, len(reread.levels)) == ([], [], 3)
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200 and len(start.json()["questions"]) == 5
+    assert "303" in staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+    assert submit(staff_client, levels=json.dumps(levels))[1]["saved"] is True
+    saved = DevhostRuntime(learner).get_block(USAGE)
+    assert (len(saved.level_list), len(saved.bank_questions)) == (3, 303)
+    assert not saved.fields["levels_json"].is_set_on(saved) and not saved.fields["bank_json"].is_set_on(saved)
