@@ -7,17 +7,13 @@ author check for the handlers that change a block.
 import functools
 import json
 
+from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 
 DEFAULT_MAX_BODY = 64 * 1024
 AUTHORING_ROLES = ("staff", "instructor")
-
-
-def _(text):
-    """Mark a string for extraction; the block's i18n service translates it when it is sent."""
-    return text
 
 
 class JsonAnswer(Response):

@@ -9,6 +9,7 @@ import json
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from lxml import etree
 from web_fragments.fragment import Fragment
 from webob import Response
@@ -27,11 +28,6 @@ from xblocks.handlers import HandlerError, is_course_staff, json_handler
 
 MAX_BODY = 256 * 1024
 REFUSALS = (AnswerError, survey_api.SurveyError)
-
-
-def _(text):
-    """Mark a field string for extraction; the runtime's i18n service translates it on display."""
-    return text
 
 
 def _now():
