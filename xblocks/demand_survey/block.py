@@ -5,7 +5,6 @@ Questions live in the block (OLX); responses live in survey_plugin's tables, rea
 ``survey_plugin.api``, so demand adds up across courses and an anonymous survey's answers are
 never kept with the learner.
 """
-import json
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
@@ -18,13 +17,13 @@ from xblock.fields import Boolean, Scope, String
 
 from survey_plugin import api as survey_api
 from xblocks import resources
-from xblocks.demand_survey import olx, presentation
+from xblocks.demand_survey import authoring, olx, presentation
 from xblocks.demand_survey.answers import AnswerError, check_answers
 from xblocks.demand_survey.exports import ResponseExportHandlers
-from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
-from xblocks.demand_survey.respondent import respondent_for
-from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy, moment_from_form, zoned_text
-from xblocks.handlers import HandlerError, is_course_staff, json_handler
+from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion
+from xblocks.demand_survey.respondent import record_response, respondent_for
+from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy, zoned_text
+from xblocks.handlers import HandlerError, is_course_staff, json_handler, translate
 
 MAX_BODY = 256 * 1024
 REFUSALS = (AnswerError, survey_api.SurveyError)
@@ -105,15 +104,13 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         enforce_type=True,
     )
 
-    editable_fields = ("display_name",)
-
     # --- reading the block's content ---------------------------------------------------------
     @property
     def questions(self) -> list[SurveyQuestion]:
         return [SurveyQuestion.from_dict(item) for item in list_or_legacy(self, "question_list", "questions_json")]
 
-    def _translate(self, text):
-        return self.runtime.service(self, "i18n").gettext(text)
+    def _translate(self, text: str) -> str:
+        return translate(self, text)
 
     @property
     def survey_key(self) -> str:
@@ -144,15 +141,6 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     def _is_staff(self) -> bool:
         return is_course_staff(self)
 
-    def _window(self) -> str:
-        """"open", "not_open" or "closed" now."""
-        now, opens, closes = _now(), self.opens_at, self.closes_at
-        if opens and now < opens:
-            return "not_open"
-        if closes and now > closes:
-            return "closed"
-        return "open"
-
     def _topic_names(self) -> dict[str, str]:
         return {topic.code: topic.name for topic in survey_api.topics()}
 
@@ -163,7 +151,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         questions, topic_names = self.questions, self._topic_names()
         user_id = self._user_id()
         mine = survey_api.my_answers(survey_key=self.survey_key, learner_id=user_id) if user_id is not None else None
-        window = self._window()
+        window = presentation.window(self.opens_at, self.closes_at, _now())
         staff = self._is_staff()
         results = None
         if staff or (mine is not None and self.show_results):
@@ -188,20 +176,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
         fragment.add_javascript(resources.text(__name__, "static/js/demand_survey.js"))
-        fragment.initialize_js("DemandSurveyBlock", {"text": self._ui_text()})
+        fragment.initialize_js("DemandSurveyBlock", {"text": presentation.ui_text(self._translate)})
         return fragment
-
-    def _ui_text(self) -> dict:
-        t = self._translate
-        return {
-            "saved": t(_("Thank you: your answers are saved.")),
-            "resources": t(_("Learning resources for the topics you picked")),
-            "no_resources": t(_("No courses are linked to these topics yet; your request has been passed on.")),
-            "results": t(_("Results so far")),
-            "responses": t(_("responses")),
-            "failed": t(_("Not saved:")),
-            "offline": t(_("The answers could not be sent. Check the connection and try again.")),
-        }
 
     def student_view_data(self, context=None):
         """For the Open edX mobile apps: the survey's settings and questions (there are no answer keys)."""
@@ -218,12 +194,9 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         }
 
     def _resources(self, questions, answers: dict) -> list[dict]:
-        codes = [code for question in questions if question.kind is QuestionKind.TOPICS
-                 for code in (answers.get(question.id).choices if answers.get(question.id) else ())]
-        return [
-            {"topic": resource.topic_name, "title": resource.title, "url": resource.url}
-            for resource in survey_api.resources_for_topics(codes=codes)
-        ]
+        """The courses and units linked to the topics the learner picked."""
+        found = survey_api.resources_for_topics(codes=presentation.picked_topics(questions, answers))
+        return [{"topic": resource.topic_name, "title": resource.title, "url": resource.url} for resource in found]
 
     def _results_html(self, results: dict) -> str:
         """The bar charts (and, for staff, the free-text answers, escaped); one markup for staff and learners."""
@@ -257,7 +230,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         shown_anonymous = data.get("anonymous")
         if shown_anonymous is not None and not isinstance(shown_anonymous, bool):
             raise AnswerError("malformed", self._translate(_("“anonymous” must be true or false.")))
-        recorded = self._record(user_id, answers, shown_anonymous)
+        recorded = record_response(survey_key=self.survey_key, respondent=respondent_for(user_id), answers=answers,
+                                   shown_anonymous=shown_anonymous, survey_info=self._survey_info)
         mine = {answer.question_id: answer for answer in answers}
         payload = {"saved": True, "first": recorded.first, "resources": self._resources(questions, mine),
                    "results": None}
@@ -265,22 +239,6 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             payload["results"] = self._results_view(questions, self._topic_names(), staff=False)
             payload["results_html"] = self._results_html(payload["results"])
         return payload
-
-    def _record(self, user_id: int, answers, shown_anonymous: bool | None) -> survey_api.RecordedResponse:
-        """Store the response under the survey's registered settings (registering them first if needed)."""
-        def submit():
-            return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers,
-                                              shown_anonymous=shown_anonymous)
-
-        respondent = respondent_for(user_id)
-        try:
-            return submit()
-        except survey_api.SurveyError as error:
-            if error.code != "unknown_survey":
-                raise
-        # Answered without the LMS ever having rendered the survey (an app, a script): register it now.
-        survey_api.register_survey(survey=self._survey_info())
-        return submit()
 
     @json_handler(refusals=REFUSALS)
     def results(self, data, suffix=""):
@@ -299,68 +257,32 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
 
     # --- authoring ------------------------------------------------------------------------------
     def studio_view(self, context=None):
-        i18n = self.runtime.service(self, "i18n")
-        html = resources.render(
-            __name__, "templates/studio_view.html",
-            {
-                "block": self,
-                "opens_at": zoned_text(self.opens_at),
-                "closes_at": zoned_text(self.closes_at),
-                "questions_text": json.dumps([question.to_dict() for question in self.questions], ensure_ascii=False,
-                                             indent=2),
-                "problems": survey_problems(self.questions),
-                "topics": survey_api.topics(),
-            },
-            i18n_service=i18n,
-        )
+        context = authoring.studio_context(questions=self.questions, opens_at=self.opens_at,
+                                           closes_at=self.closes_at, topics=survey_api.topics())
+        html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context},
+                                i18n_service=self.runtime.service(self, "i18n"))
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
-        t = self._translate
-        fragment.initialize_js("DemandSurveyStudio", {"text": {
-            "checked": t(_("Checked: {count} questions. Nothing is saved yet.")),
-            "saved": t(_("Saved: {count} questions.")),
-            "refused": t(_("Not saved:")),
-        }})
+        fragment.initialize_js("DemandSurveyStudio", {
+            "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})
         return fragment
 
     @json_handler(max_body=MAX_BODY, authors_only=True, refusals=REFUSALS)
     def studio_submit(self, data, suffix=""):
         """Save the settings and questions, all or nothing; ``dry_run`` only checks them."""
-        t = self._translate
-        try:
-            items = json.loads(data.get("questions") or "[]")
-            if not isinstance(items, list):
-                raise ValueError(t(_("the questions must be a JSON list")))
-            questions = [SurveyQuestion.from_dict(item) for item in items]
-        except (ValueError, TypeError) as error:
-            message = t(_("The questions are not valid: {error}")).format(error=error)
-            raise AnswerError("bad_questions", message) from error
-        problems = survey_problems(questions)
-        known_topics = {topic.code for topic in survey_api.topics()}
-        for question in questions:
-            unknown = sorted(set(question.topics) - known_topics)
-            if unknown:
-                problems.append(t(_("question {id}: not topics of the catalogue: {codes}")).format(
-                    id=question.id, codes=", ".join(unknown)))
-        moments = {}
-        for name in ("opens_at", "closes_at"):
-            try:
-                moments[name] = moment_from_form(data.get(name), label=t(self.fields[name].display_name))
-            except ValueError as error:
-                problems.append(str(error))
-        if problems:
-            raise AnswerError("bad_questions", "\n".join(problems))
-        report = {"questions": len(questions), "saved": False}
-        if data.get("dry_run"):
+        labels = {name: self._translate(self.fields[name].display_name) for name in authoring.DATE_FIELDS}
+        edit = authoring.read_survey_edit(data, translate=self._translate, date_labels=labels,
+                                          topic_codes={topic.code for topic in survey_api.topics()})
+        report = {"questions": len(edit.questions), "saved": False}
+        if edit.dry_run:
             return report
-        self.display_name = str(data.get("display_name") or self.display_name)
-        self.intro = str(data.get("intro", self.intro))
-        for name in ("anonymous", "editable", "show_results"):
-            if name in data:
-                setattr(self, name, bool(data[name]))
-        self.opens_at, self.closes_at = moments["opens_at"], moments["closes_at"]
-        self.set_questions(questions)
+        self.display_name = edit.display_name or self.display_name
+        self.intro = self.intro if edit.intro is None else edit.intro
+        for name, value in edit.flags.items():
+            setattr(self, name, value)
+        self.opens_at, self.closes_at = edit.opens_at, edit.closes_at
+        self.set_questions(edit.questions)
         return {**report, "saved": True}
 
     def set_questions(self, questions) -> None:

@@ -6,8 +6,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from lxml import etree
 from openpyxl import load_workbook
-from xblock.core import XBlock
-from xblock.fields import Scope
 from xblock.test.toy_runtime import ToyRuntime
 
 from survey_plugin import api as survey_api
@@ -210,13 +208,6 @@ def test_student_view_data_for_the_mobile_apps():
     data = block.student_view_data()
     assert data["anonymous"] is True
     assert [q["kind"] for q in data["questions"]] == ["single", "topics", "multiple", "rating", "ranking", "text"]
-
-
-def test_fields_are_documented_for_studio():
-    block_class = XBlock.load_class("demand_survey")
-    for field in block_class.fields.values():
-        if field.scope in (Scope.content, Scope.settings) and field.name not in ("parent", "tags"):
-            assert field.display_name and field.help, field.name
 
 
 def test_a_cadres_organisation_category_and_tenure_come_from_the_cadre_records(client):
