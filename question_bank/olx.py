@@ -27,7 +27,7 @@ from question_bank.xml_input import parse_untrusted_xml
 TAG = "level_challenge"
 
 
-def question_from_element(element) -> Question:
+def question_from_element(element: etree._Element) -> Question:
     """A ``<question>`` element as a Question; ValueError for an unknown kind or difficulty."""
     return Question(
         id=element.get("id", ""),
@@ -43,7 +43,7 @@ def question_from_element(element) -> Question:
     )
 
 
-def add_question_element(bank, question: Question) -> None:
+def add_question_element(bank: etree._Element, question: Question) -> None:
     element = etree.SubElement(
         bank, "question", id=question.id, kind=question.kind.value, difficulty=question.difficulty.value
     )
@@ -58,19 +58,19 @@ def add_question_element(bank, question: Question) -> None:
         etree.SubElement(element, "tag").text = tag
 
 
-def add_bank_element(parent, questions: Iterable[Question]) -> None:
+def add_bank_element(parent: etree._Element, questions: Iterable[Question]) -> None:
     """A ``<bank>`` child of ``parent`` holding ``questions``."""
     bank = etree.SubElement(parent, "bank")
     for question in questions:
         add_question_element(bank, question)
 
 
-def questions_in(root) -> list[Question]:
+def questions_in(root: etree._Element) -> list[Question]:
     """The questions of a ``<level_challenge>`` element's bank; ValueError for an unreadable question."""
     return [question_from_element(element) for element in root.iterfind("bank/question")]
 
 
-def questions_from_element(root) -> tuple[list[Question], list[RowProblem]]:
+def questions_from_element(root: etree._Element) -> tuple[list[Question], list[RowProblem]]:
     """The questions in a parsed ``<level_challenge>`` element, with every problem by line."""
     questions, problems, numbered = [], [], []
     for element in root.iterfind("bank/question"):
