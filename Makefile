@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python devhost/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MYSQL_URL ?= mysql://root@127.0.0.1:3306/cadre_training
-LOCALE_PACKAGES := cadre_common credit_plugin survey_plugin xblocks/level_challenge xblocks/demand_survey course_exports devhost
+LOCALE_PACKAGES := cadre_common question_bank credit_plugin survey_plugin xblocks/level_challenge xblocks/demand_survey course_exports devhost
 PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
 .PHONY: help demo test test-fast test-mysql test-browser quality bench upgrade extract_translations \

@@ -59,14 +59,6 @@ setup(
         "console_scripts": [
             "cadre-course = course_exports.cli:main",
         ],
-        # Bank file readers for the level_challenge Studio import, by file extension (docs/decisions/0004).
-        "cadre_training.bank_formats": [
-            "gift = course_exports.gift:read_gift",
-            "aiken = course_exports.aiken:read_aiken",
-            "txt = course_exports.formats:read_text",
-            "xml = course_exports.formats:read_xml",
-            "olx = course_exports.olx_bank:read_olx",
-        ],
         "cms.djangoapp": [
             "credit_plugin = credit_plugin.apps:CreditPluginConfig",
             "survey_plugin = survey_plugin.apps:SurveyPluginConfig",

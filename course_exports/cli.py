@@ -7,26 +7,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from question_bank import api as bank_api
+
 from .course_build import build_course
 from .course_extract import extract_course
 from .errors import InputProblems
-from .formats import FORMATS, UnknownFormat, format_of
 from .i18n import _
-from .summary import bank_summary
 
 
 def _read(path: Path, name: str, out):
     """(questions, errors) for a bank file, printing skipped questions as warnings."""
     try:
         data = path.read_bytes()
-        bank_format = format_of(path.name, data, name=name)
     except OSError as exc:
         print(_("{file}: cannot be read ({reason})").format(file=path, reason=exc.strerror), file=out)
         return [], 1
-    except UnknownFormat as exc:
-        print(f"{path}: {exc}", file=out)
-        return [], 1
-    questions, problems = bank_format.read(data, path.name)
+    questions, problems = bank_api.read_bank(data, filename=path.name, format_name=name)
     for problem in problems:
         print(f"{path}: {problem}", file=out)
     return questions, sum(1 for problem in problems if not problem.skipped)
@@ -39,11 +35,10 @@ def convert(args) -> int:
         return 1
     output = Path(args.output)
     try:
-        bank_format = format_of(output.name, name=args.target_format)
-    except UnknownFormat as exc:
+        data, skipped = bank_api.write_bank(questions, filename=output.name, format_name=args.target_format)
+    except bank_api.UnknownFormat as exc:
         print(exc, file=sys.stderr)
         return 2
-    data, skipped = bank_format.write(questions, output.name)
     for problem in skipped:
         print(f"{output}: {problem}", file=sys.stderr)
     try:
@@ -57,7 +52,7 @@ def convert(args) -> int:
 
 def check(args) -> int:
     questions, errors = _read(Path(args.file), args.source_format, sys.stdout)
-    print(bank_summary(questions))
+    print("\n".join(bank_api.bank_summary(questions).lines()))
     if errors:
         print(_("{count} problems").format(count=errors))
         return 1
@@ -93,7 +88,7 @@ def extract(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    formats = ", ".join(FORMATS)
+    formats = ", ".join(bank_api.FORMAT_NAMES)
     main = argparse.ArgumentParser(prog="cadre-course", description=_(
         "Question banks (XLSX/CSV, GIFT, Aiken, Moodle XML, level_challenge OLX) and OLX courses for Studio."))
     commands = main.add_subparsers(dest="command", required=True)

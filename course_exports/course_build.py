@@ -16,13 +16,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from question_bank import api as bank_api
 from xblocks.demand_survey import olx as survey_olx
 from xblocks.demand_survey.questions import survey_problems
 
 from .errors import InputProblems
-from .formats import read_bank
 from .i18n import _
-from .olx_bank import block_element
 from .outline import OutlineError, as_list, read_outline
 
 ADVANCED_MODULES = ["level_challenge", "demand_survey"]
@@ -66,7 +65,7 @@ def _load_banks(outline, base: Path):
                     except OSError as exc:
                         problems.append(_("{file}: cannot be read ({reason})").format(file=name, reason=exc.strerror))
                         continue
-                    questions, found = read_bank(data, path.name)
+                    questions, found = bank_api.read_bank(data, filename=path.name)
                     errors = [problem for problem in found if not problem.skipped]
                     problems.extend(f"{name}: {problem}" for problem in errors)
                     banks[name] = questions
@@ -144,7 +143,7 @@ def _component_files(component, name, banks, base, problems):
         if not questions:
             problems.append(_("{name}: the filter leaves no questions from {bank}").format(
                 name=title or name, bank=settings["bank"]))
-        element = block_element(questions, display_name=title, levels=settings.get("levels") or ())
+        element = bank_api.level_challenge_element(questions, display_name=title, levels=settings.get("levels") or ())
         return {f"level_challenge/{name}.xml": _xml(element)}
     element = _survey_element(settings, base, problems, title or name)
     if title:

@@ -6,13 +6,11 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from xblocks.level_challenge.bank_template import write_bank_template
+from question_bank import api as bank_api
 
-from .course_units import read_course
+from .course_units import SAFE_PARSER, read_course
 from .errors import InputProblems
 from .i18n import _
-from .moodle_xml import SAFE_PARSER
-from .olx_bank import questions_from_element
 from .outline import COMPONENT_TYPES
 from .outline_writer import outline_yaml, safe_name
 
@@ -78,10 +76,11 @@ def extract_course(archive_path: Path, output_dir: Path) -> list[Extracted]:
         url_name = safe_name(element.get("url_name") or PurePosixPath(member).stem)
         display_name = element.get("display_name", "")
         if element.tag == "level_challenge":
-            questions, found = questions_from_element(element)
+            questions, found = bank_api.questions_from_element(element)
             problems.extend(f"{member}: {problem}" for problem in found if not problem.skipped)
             outputs.append((Extracted(f"{url_name}.xlsx", "level_challenge", url_name, display_name, len(questions)),
-                            lambda questions=questions, name=url_name: write_bank_template(questions, f"{name}.xlsx")))
+                            lambda questions=questions, name=f"{url_name}.xlsx": bank_api.write_bank(
+                                questions, filename=name)[0]))
         else:
             outputs.append((Extracted(f"{url_name}.survey.xml", "demand_survey", url_name, display_name, 0),
                             lambda element=element: etree.tostring(element, encoding="utf-8", pretty_print=True)))

@@ -13,6 +13,7 @@ import polib
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LOCALE_PACKAGES = (
     "cadre_common",
+    "question_bank",
     "credit_plugin",
     "survey_plugin",
     "xblocks/level_challenge",

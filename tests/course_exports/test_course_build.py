@@ -17,9 +17,9 @@ from course_exports.api import (
     OutlineError,
     build_course,
     extract_course,
-    read_bank,
     read_outline,
 )
+from question_bank.api import read_bank
 from tests.course_exports.conftest import EXAMPLES
 
 pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
@@ -55,7 +55,7 @@ def test_demo_outline_builds_a_course_olxcleaner_accepts(outline_dir, tmp_path):
 def test_a_challenge_holds_only_the_questions_its_filter_selects(outline_dir, tmp_path):
     build_course(outline_dir / "demo_outline.yaml", tmp_path / "course.tar.gz")
     extracted = {item.url_name: item for item in extract_course(tmp_path / "course.tar.gz", tmp_path / "out")}
-    questions, problems = read_bank((tmp_path / "out" / "c2s1u1_level_challenge2.xlsx").read_bytes(), "x.xlsx")
+    questions, problems = read_bank((tmp_path / "out" / "c2s1u1_level_challenge2.xlsx").read_bytes(), filename="x.xlsx")
     assert problems == []
     assert questions and all({"工会经费", "民主管理"} & set(question.tags) for question in questions)
     assert all(question.difficulty in ("easy", "medium") for question in questions)
@@ -106,7 +106,7 @@ def test_a_bad_bank_stops_the_build_with_its_rows(outline_dir, tmp_path):
     (outline_dir / "demo_bank.xlsx").write_bytes("题干,答案\n问,E\n,A\n".encode())
     with pytest.raises(BuildError) as raised:
         build_course(outline_dir / "demo_outline.yaml", tmp_path / "course.tar.gz")
-    assert raised.value.problems == ["demo_bank.xlsx: not a readable XLSX workbook (BadZipFile)"]
+    assert raised.value.problems == ["demo_bank.xlsx: The file is not a readable .xlsx workbook (BadZipFile)."]
     assert not (tmp_path / "course.tar.gz").exists()
 
 

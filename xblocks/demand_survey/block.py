@@ -5,10 +5,10 @@ Questions live in the block (OLX); responses live in survey_plugin's tables, rea
 ``survey_plugin.api``, so demand adds up across courses and an anonymous survey's answers are
 never kept with the learner.
 """
-import json
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from lxml import etree
 from web_fragments.fragment import Fragment
 from webob import Response
@@ -17,34 +17,24 @@ from xblock.fields import Boolean, Scope, String
 
 from survey_plugin import api as survey_api
 from xblocks import resources
-from xblocks.demand_survey import olx, presentation
+from xblocks.demand_survey import authoring, olx, presentation
 from xblocks.demand_survey.answers import AnswerError, check_answers
 from xblocks.demand_survey.exports import ResponseExportHandlers
-from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion, survey_problems
-from xblocks.demand_survey.respondent import respondent_for
+from xblocks.demand_survey.questions import QuestionKind, SurveyQuestion
+from xblocks.demand_survey.respondent import record_response, respondent_for
+from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy, zoned_text
+from xblocks.handlers import HandlerError, is_course_staff, json_handler, translate
 
 MAX_BODY = 256 * 1024
-
-
-def _(text):
-    """Mark a field string for extraction; the runtime's i18n service translates it on display."""
-    return text
+REFUSALS = (AnswerError, survey_api.SurveyError)
 
 
 def _now():
     return datetime.now(UTC)
 
 
-def _parse_moment(value: str):
-    """An ISO date-time; one without an offset (an OLX file written by hand) is taken as UTC."""
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 @XBlock.needs("i18n")
-@XBlock.wants("user")
+@XBlock.wants("user", "studio_user_permissions")
 class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     """A learning-demand survey: learners say which topics they need and are shown matching content."""
 
@@ -69,18 +59,18 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         default=True,
         enforce_type=True,
     )
-    opens_at = String(
+    opens_at = ZonedDateTime(
         display_name=_("Opens"),
-        help=_("ISO date-time the survey opens; empty: open now."),
+        help=_("Date and time the survey opens, with its time zone (2026-12-01T09:00+08:00); empty: open now."),
         scope=Scope.settings,
-        default="",
+        default=None,
         enforce_type=True,
     )
-    closes_at = String(
+    closes_at = ZonedDateTime(
         display_name=_("Closes"),
-        help=_("ISO date-time the survey closes; empty: never."),
+        help=_("Date and time the survey closes, with its time zone (2026-12-31T23:59+08:00); empty: never."),
         scope=Scope.settings,
-        default="",
+        default=None,
         enforce_type=True,
     )
     editable = Boolean(
@@ -97,23 +87,30 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         default=False,
         enforce_type=True,
     )
-    questions_json = String(
+    question_list = ChildList(
         display_name=_("Questions"),
-        help=_("The questions, in order, as JSON."),
+        help=_("The questions, in order; OLX writes each as a <question>."),
         scope=Scope.content,
-        default="[]",
+        default=[],
         enforce_type=True,
     )
-
-    editable_fields = ("display_name",)
+    # A block saved before the List above kept its questions as JSON text under this name; it is
+    # read only while the List is empty, and Studio's next save empties it.
+    questions_json = String(
+        display_name=_("Questions (as saved before version 0.2)"),
+        help=_("Read only until the block is saved again; the questions now live in question_list."),
+        scope=Scope.content,
+        default="",
+        enforce_type=True,
+    )
 
     # --- reading the block's content ---------------------------------------------------------
     @property
     def questions(self) -> list[SurveyQuestion]:
-        return [SurveyQuestion.from_dict(item) for item in json.loads(self.questions_json or "[]")]
+        return [SurveyQuestion.from_dict(item) for item in list_or_legacy(self, "question_list", "questions_json")]
 
-    def _translate(self, text):
-        return self.runtime.service(self, "i18n").gettext(text)
+    def _translate(self, text: str) -> str:
+        return translate(self, text)
 
     @property
     def survey_key(self) -> str:
@@ -124,7 +121,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         course = getattr(self, "course_id", None) or getattr(getattr(self, "location", None), "course_key", "")
         return survey_api.SurveyInfo(
             survey_key=self.survey_key, course_key=str(course or ""), title=self.display_name,
-            anonymous=self.anonymous, opens_at=_parse_moment(self.opens_at), closes_at=_parse_moment(self.closes_at),
+            anonymous=self.anonymous, opens_at=self.opens_at, closes_at=self.closes_at,
             editable=self.editable, show_results=self.show_results,
         )
 
@@ -136,28 +133,13 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         if not getattr(self.runtime, "is_author_mode", False):
             survey_api.register_survey(survey=self._survey_info())
 
-    def _user_attributes(self) -> dict:
-        user = self.runtime.service(self, "user")
-        return user.get_current_user().opt_attrs if user else {}
-
     def _user_id(self) -> int | None:
-        user_id = self._user_attributes().get("edx-platform.user_id")
+        user = self.runtime.service(self, "user")
+        user_id = user.get_current_user().opt_attrs.get("edx-platform.user_id") if user else None
         return int(user_id) if user_id is not None else None
 
     def _is_staff(self) -> bool:
-        attributes = self._user_attributes()
-        return bool(attributes.get("edx-platform.user_is_staff")) or attributes.get("edx-platform.user_role") in (
-            "staff", "instructor",
-        )
-
-    def _window(self) -> str:
-        """"open", "not_open" or "closed" now."""
-        now, opens, closes = _now(), _parse_moment(self.opens_at), _parse_moment(self.closes_at)
-        if opens and now < opens:
-            return "not_open"
-        if closes and now > closes:
-            return "closed"
-        return "open"
+        return is_course_staff(self)
 
     def _topic_names(self) -> dict[str, str]:
         return {topic.code: topic.name for topic in survey_api.topics()}
@@ -169,13 +151,14 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         questions, topic_names = self.questions, self._topic_names()
         user_id = self._user_id()
         mine = survey_api.my_answers(survey_key=self.survey_key, learner_id=user_id) if user_id is not None else None
-        window = self._window()
+        window = presentation.window(self.opens_at, self.closes_at, _now())
         staff = self._is_staff()
         results = None
         if staff or (mine is not None and self.show_results):
             results = self._results_view(questions, topic_names, staff=staff)
         context = {
             "block": self,
+            "closes_at": zoned_text(self.closes_at),
             "display_name": i18n.gettext(self.display_name),
             "window": window,
             "answered": mine is not None,
@@ -193,20 +176,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
         fragment.add_javascript(resources.text(__name__, "static/js/demand_survey.js"))
-        fragment.initialize_js("DemandSurveyBlock", {"text": self._ui_text()})
+        fragment.initialize_js("DemandSurveyBlock", {"text": presentation.ui_text(self._translate)})
         return fragment
-
-    def _ui_text(self) -> dict:
-        t = self._translate
-        return {
-            "saved": t(_("Thank you: your answers are saved.")),
-            "resources": t(_("Learning resources for the topics you picked")),
-            "no_resources": t(_("No courses are linked to these topics yet; your request has been passed on.")),
-            "results": t(_("Results so far")),
-            "responses": t(_("responses")),
-            "failed": t(_("Not saved:")),
-            "offline": t(_("The answers could not be sent. Check the connection and try again.")),
-        }
 
     def student_view_data(self, context=None):
         """For the Open edX mobile apps: the survey's settings and questions (there are no answer keys)."""
@@ -215,20 +186,17 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             "display_name": self.display_name,
             "intro": self.intro,
             "anonymous": self.anonymous,
-            "opens_at": self.opens_at,
-            "closes_at": self.closes_at,
+            "opens_at": zoned_text(self.opens_at),
+            "closes_at": zoned_text(self.closes_at),
             "editable": self.editable,
             "show_results": self.show_results,
             "questions": [question.to_dict() for question in self.questions],
         }
 
     def _resources(self, questions, answers: dict) -> list[dict]:
-        codes = [code for question in questions if question.kind is QuestionKind.TOPICS
-                 for code in (answers.get(question.id).choices if answers.get(question.id) else ())]
-        return [
-            {"topic": resource.topic_name, "title": resource.title, "url": resource.url}
-            for resource in survey_api.resources_for_topics(codes=codes)
-        ]
+        """The courses and units linked to the topics the learner picked."""
+        found = survey_api.resources_for_topics(codes=presentation.picked_topics(questions, answers))
+        return [{"topic": resource.topic_name, "title": resource.title, "url": resource.url} for resource in found]
 
     def _results_html(self, results: dict) -> str:
         """The bar charts (and, for staff, the free-text answers, escaped); one markup for staff and learners."""
@@ -243,71 +211,37 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
                                          min_group=survey_api.privacy_policy().min_group_size)
 
     # --- handlers -----------------------------------------------------------------------------
-    def _json(self, payload, status=200):
-        return Response(
-            json.dumps(payload, ensure_ascii=False), status=status, content_type="application/json", charset="utf-8"
-        )
+    def _error(self, code: str, message: str, status: int = 400) -> Response:
+        """A refusal as the handlers answer it: ``{"error": code, "message": message}`` with ``status``."""
+        return HandlerError(code, message, status).get_response()
 
-    def _error(self, code, message, status=400):
-        return self._json({"error": code, "message": message}, status=status)
-
-    def _body(self, request) -> dict:
-        if len(request.body) > MAX_BODY:
-            raise AnswerError("too_large", self._translate(_("The request is too large.")))
-        try:
-            data = json.loads(request.body.decode("utf-8") or "{}")
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise AnswerError("malformed_json", self._translate(_("The request is not valid JSON."))) from error
-        if not isinstance(data, dict):
-            raise AnswerError("malformed_json", self._translate(_("The request is not valid JSON.")))
-        return data
-
-    @XBlock.handler
-    def submit(self, request, suffix=""):
+    @json_handler(max_body=MAX_BODY, refusals=REFUSALS)
+    def submit(self, data, suffix=""):
         """Store the learner's response (all or nothing) and answer with the resources for their topics."""
         user_id = self._user_id()
         if user_id is None:
-            return self._error("not_authenticated", self._translate(_("Log in to answer.")), status=403)
-        try:
-            data = self._body(request)
-            questions = self.questions
-            answers = check_answers(
-                questions, data.get("answers"),
-                topic_codes={topic.code for topic in survey_api.topics()},
-                max_text_length=survey_api.privacy_policy().max_text_length,
-            )
-            shown_anonymous = data.get("anonymous")
-            if shown_anonymous is not None and not isinstance(shown_anonymous, bool):
-                raise AnswerError("malformed", self._translate(_("“anonymous” must be true or false.")))
-            recorded = self._record(user_id, answers, shown_anonymous)
-        except (AnswerError, survey_api.SurveyError) as error:
-            return self._error(error.code, error.message)
+            raise HandlerError("not_authenticated", self._translate(_("Log in to answer.")), 403)
+        questions = self.questions
+        answers = check_answers(
+            questions, data.get("answers"),
+            topic_codes={topic.code for topic in survey_api.topics()},
+            max_text_length=survey_api.privacy_policy().max_text_length,
+        )
+        shown_anonymous = data.get("anonymous")
+        if shown_anonymous is not None and not isinstance(shown_anonymous, bool):
+            raise AnswerError("malformed", self._translate(_("“anonymous” must be true or false.")))
+        recorded = record_response(survey_key=self.survey_key, respondent=respondent_for(user_id), answers=answers,
+                                   shown_anonymous=shown_anonymous, survey_info=self._survey_info)
         mine = {answer.question_id: answer for answer in answers}
         payload = {"saved": True, "first": recorded.first, "resources": self._resources(questions, mine),
                    "results": None}
         if recorded.show_results:
             payload["results"] = self._results_view(questions, self._topic_names(), staff=False)
             payload["results_html"] = self._results_html(payload["results"])
-        return self._json(payload)
+        return payload
 
-    def _record(self, user_id: int, answers, shown_anonymous: bool | None) -> survey_api.RecordedResponse:
-        """Store the response under the survey's registered settings (registering them first if needed)."""
-        def submit():
-            return survey_api.submit_response(survey_key=self.survey_key, respondent=respondent, answers=answers,
-                                              shown_anonymous=shown_anonymous)
-
-        respondent = respondent_for(user_id)
-        try:
-            return submit()
-        except survey_api.SurveyError as error:
-            if error.code != "unknown_survey":
-                raise
-        # Answered without the LMS ever having rendered the survey (an app, a script): register it now.
-        survey_api.register_survey(survey=self._survey_info())
-        return submit()
-
-    @XBlock.handler
-    def results(self, request, suffix=""):
+    @json_handler(refusals=REFUSALS)
+    def results(self, data, suffix=""):
         """The aggregate results: for staff, and for learners who answered when the author allows it."""
         user_id, staff = self._user_id(), self._is_staff()
         allowed = staff or (
@@ -315,85 +249,45 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             and survey_api.has_responded(survey_key=self.survey_key, learner_id=user_id)
         )
         if not allowed:
-            return self._error("forbidden", self._translate(_("The results are not shown to you.")), status=403)
-        return self._json(self._results_view(self.questions, self._topic_names(), staff=staff))
+            raise HandlerError("forbidden", self._translate(_("The results are not shown to you.")), 403)
+        return self._results_view(self.questions, self._topic_names(), staff=staff)
 
     def _handler_link(self, handler: str, **query) -> str:
         return self.runtime.handler_url(self, handler, query=urlencode(query))
 
     # --- authoring ------------------------------------------------------------------------------
     def studio_view(self, context=None):
-        i18n = self.runtime.service(self, "i18n")
-        html = resources.render(
-            __name__, "templates/studio_view.html",
-            {
-                "block": self,
-                "questions_text": json.dumps(json.loads(self.questions_json or "[]"), ensure_ascii=False, indent=2),
-                "problems": survey_problems(self.questions),
-                "topics": survey_api.topics(),
-            },
-            i18n_service=i18n,
-        )
+        context = authoring.studio_context(questions=self.questions, opens_at=self.opens_at,
+                                           closes_at=self.closes_at, topics=survey_api.topics())
+        html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context},
+                                i18n_service=self.runtime.service(self, "i18n"))
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
-        t = self._translate
-        fragment.initialize_js("DemandSurveyStudio", {"text": {
-            "checked": t(_("Checked: {count} questions. Nothing is saved yet.")),
-            "saved": t(_("Saved: {count} questions.")),
-            "refused": t(_("Not saved:")),
-        }})
+        fragment.initialize_js("DemandSurveyStudio", {
+            "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})
         return fragment
 
-    @XBlock.handler
-    def studio_submit(self, request, suffix=""):
+    @json_handler(max_body=MAX_BODY, authors_only=True, refusals=REFUSALS)
+    def studio_submit(self, data, suffix=""):
         """Save the settings and questions, all or nothing; ``dry_run`` only checks them."""
-        if not self._is_staff():
-            return self._error("forbidden", self._translate(_("Only course staff can edit.")), status=403)
-        try:
-            data = self._body(request)
-            return self._json(self._studio_submit(data))
-        except AnswerError as error:
-            return self._error(error.code, error.message)
-
-    def _studio_submit(self, data) -> dict:
-        t = self._translate
-        try:
-            items = json.loads(data.get("questions") or "[]")
-            if not isinstance(items, list):
-                raise ValueError(t(_("the questions must be a JSON list")))
-            questions = [SurveyQuestion.from_dict(item) for item in items]
-        except (ValueError, TypeError) as error:
-            message = t(_("The questions are not valid: {error}")).format(error=error)
-            raise AnswerError("bad_questions", message) from error
-        problems = survey_problems(questions)
-        known_topics = {topic.code for topic in survey_api.topics()}
-        for question in questions:
-            unknown = sorted(set(question.topics) - known_topics)
-            if unknown:
-                problems.append(t(_("question {id}: not topics of the catalogue: {codes}")).format(
-                    id=question.id, codes=", ".join(unknown)))
-        for name in ("opens_at", "closes_at"):
-            if data.get(name):
-                try:
-                    if datetime.fromisoformat(str(data[name])).tzinfo is None:
-                        raise ValueError("no time zone")
-                except ValueError:
-                    problems.append(t(_("{value} is not a date and time like 2026-12-01T09:00+08:00.")).format(
-                        value=data[name]))
-        if problems:
-            raise AnswerError("bad_questions", "\n".join(problems))
-        report = {"questions": len(questions), "saved": False}
-        if data.get("dry_run"):
+        labels = {name: self._translate(self.fields[name].display_name) for name in authoring.DATE_FIELDS}
+        edit = authoring.read_survey_edit(data, translate=self._translate, date_labels=labels,
+                                          topic_codes={topic.code for topic in survey_api.topics()})
+        report = {"questions": len(edit.questions), "saved": False}
+        if edit.dry_run:
             return report
-        self.display_name = str(data.get("display_name") or self.display_name)
-        self.intro = str(data.get("intro", self.intro))
-        for name in ("anonymous", "editable", "show_results"):
-            if name in data:
-                setattr(self, name, bool(data[name]))
-        self.opens_at, self.closes_at = str(data.get("opens_at") or ""), str(data.get("closes_at") or "")
-        self.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
+        self.display_name = edit.display_name or self.display_name
+        self.intro = self.intro if edit.intro is None else edit.intro
+        for name, value in edit.flags.items():
+            setattr(self, name, value)
+        self.opens_at, self.closes_at = edit.opens_at, edit.closes_at
+        self.set_questions(edit.questions)
         return {**report, "saved": True}
+
+    def set_questions(self, questions) -> None:
+        self.question_list = [question.to_dict() for question in questions]
+        forget_legacy(self, "questions_json")
 
     # --- OLX -----------------------------------------------------------------------------------
     @classmethod
@@ -401,13 +295,13 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         block = super().parse_xml(etree.Element(node.tag, node.attrib), runtime, keys)
         intro, questions = olx.read_children(node)
         block.intro = intro
-        block.questions_json = json.dumps([question.to_dict() for question in questions], ensure_ascii=False)
+        block.set_questions(questions)
         return block
 
     def add_xml_to_node(self, node):
         questions, intro = self.questions, self.intro
         super().add_xml_to_node(node)
-        for name in ("questions_json", "intro"):
+        for name in ("question_list", "questions_json", "intro"):
             node.attrib.pop(name, None)
         olx.write_children(node, intro, questions)
 

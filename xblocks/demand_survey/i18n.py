@@ -1,6 +1,6 @@
-"""Messages of the survey's pure-logic modules: Django's translation in the LMS, the package catalog elsewhere."""
+"""Messages of the block's pure-logic modules, from the block package's catalog in the active language."""
 from pathlib import Path
 
-from xblocks.i18n import package_gettext
+from cadre_common.i18n import package_gettext
 
 _ = package_gettext(Path(__file__).parent)

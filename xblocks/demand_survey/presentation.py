@@ -1,8 +1,44 @@
-"""What the templates and the JavaScript show: the form with the learner's answers, and the results."""
+"""
+What the templates, the JavaScript and the mobile apps show: whether the survey is open, the form
+with the learner's answers, the results, and the page's words. No runtime: the block passes them in.
+"""
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext_noop
 
 from xblocks.demand_survey.i18n import _
 from xblocks.demand_survey.questions import RATING_SCALE, QuestionKind, SurveyQuestion
+
+# The words of the page's JavaScript, translated by the block's i18n service.
+UI_TEXT = {
+    "saved": gettext_noop("Thank you: your answers are saved."),
+    "resources": gettext_noop("Learning resources for the topics you picked"),
+    "no_resources": gettext_noop("No courses are linked to these topics yet; your request has been passed on."),
+    "results": gettext_noop("Results so far"),
+    "responses": gettext_noop("responses"),
+    "failed": gettext_noop("Not saved:"),
+    "offline": gettext_noop("The answers could not be sent. Check the connection and try again."),
+}
+
+
+def ui_text(translate) -> dict:
+    return {key: translate(text) for key, text in UI_TEXT.items()}
+
+
+def window(opens_at: datetime | None, closes_at: datetime | None, now: datetime) -> str:
+    """"open", "not_open" (yet) or "closed" at ``now``."""
+    if opens_at and now < opens_at:
+        return "not_open"
+    if closes_at and now > closes_at:
+        return "closed"
+    return "open"
+
+
+def picked_topics(questions: list[SurveyQuestion], answers: dict) -> list[str]:
+    """The topic codes picked in the survey's topic menus, in the order picked."""
+    return [code for question in questions if question.kind is QuestionKind.TOPICS
+            for code in (answers[question.id].choices if answers.get(question.id) else ())]
 
 
 def offered_topics(question: SurveyQuestion, topic_names: dict[str, str]) -> list[tuple[str, str]]:

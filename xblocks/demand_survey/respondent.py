@@ -1,4 +1,8 @@
-"""Who is answering: the LMS user and, when the cadre records know them, their organisation, category and tenure."""
+"""
+Who is answering (the LMS user and, when the cadre records know them, their organisation, category
+and tenure), and their response stored under the settings the survey registered.
+"""
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from credit_plugin import api as credit_api
@@ -16,3 +20,25 @@ def respondent_for(user_id: int) -> survey_api.Respondent:
         cadre_category=profile.category,
         tenure=survey_api.tenure(took_office_on=profile.took_office_on, today=datetime.now(UTC).date()),
     )
+
+
+def record_response(
+    *, survey_key: str, respondent: survey_api.Respondent, answers, shown_anonymous: bool | None,
+    survey_info: Callable[[], survey_api.SurveyInfo],
+) -> survey_api.RecordedResponse:
+    """
+    Store the response under the survey's registered settings. Only a survey no page ever showed
+    (answered from an app, a script) is registered first, from ``survey_info()``: reading the
+    block's settings costs a request queries it otherwise never makes.
+    """
+    def submit():
+        return survey_api.submit_response(survey_key=survey_key, respondent=respondent, answers=answers,
+                                          shown_anonymous=shown_anonymous)
+
+    try:
+        return submit()
+    except survey_api.SurveyError as error:
+        if error.code != "unknown_survey":
+            raise
+    survey_api.register_survey(survey=survey_info())
+    return submit()

@@ -5,9 +5,9 @@ The bank is generated from the facts below: each fact gives a single-choice ques
 true/false questions (the true statement, and the statement with a wrong answer filled in).
 """
 
+from question_bank.api import FALSE_ID, TRUE_ID, Difficulty, Option, Question, QuestionKind
 from xblocks.level_challenge import olx
 from xblocks.level_challenge.levels import Level
-from xblocks.level_challenge.questions import FALSE_ID, TRUE_ID, Difficulty, Option, Question, QuestionKind
 
 E, M, H = Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD
 

@@ -1,7 +1,7 @@
 """Drawing a level's questions for one learner: random, no repeats, least-seen first, options shuffled."""
 import random
 
-from xblocks.level_challenge.questions import QuestionKind
+from question_bank.api import QuestionKind
 
 
 def _least_seen_first(pool, wanted, seen, rng):

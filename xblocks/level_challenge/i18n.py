@@ -1,6 +1,6 @@
-"""Messages of the pure-logic modules, translated by Django in Studio/LMS or by the console's locale."""
+"""Messages of the block's pure-logic modules, from the block package's catalog in the active language."""
 from pathlib import Path
 
-from xblocks.i18n import package_gettext
+from cadre_common.i18n import package_gettext
 
 _ = package_gettext(Path(__file__).parent)

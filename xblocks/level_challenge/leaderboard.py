@@ -1,14 +1,6 @@
 """The competition leaderboard: points first, then less time; names shown as the author chooses."""
 
-
-def mask_name(name: str) -> str:
-    """王小纲 → 王*纲, 李红 → 李*, Wang → W**g: enough to recognise oneself, not to identify others."""
-    name = (name or "").strip()
-    if len(name) <= 1:
-        return name + "*" if name else "*"
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
+from cadre_common.masking import mask_name
 
 
 def ranking(standings: dict, *, me: str, names: str, limit: int = 20) -> dict:

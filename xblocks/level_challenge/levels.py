@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from question_bank.api import Difficulty
 from xblocks.level_challenge.i18n import _
-from xblocks.level_challenge.questions import Difficulty
 
 
 @dataclass(frozen=True)

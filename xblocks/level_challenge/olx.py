@@ -10,15 +10,14 @@ The block's OLX: settings as attributes, ``<level>`` elements, and the bank as `
       </bank>
     </level_challenge>
 
-The same markup course_exports reads and writes (course_exports/olx_bank.py). Author HTML is
-sanitised on the way in.
+The bank's markup is question_bank's (``question_bank.api``), which sanitises author HTML on the
+way in; the levels' attributes are the block's own.
 """
 
 from lxml import etree
 
-from xblocks.level_challenge.bank_template import clean_html
+from question_bank import api as bank_api
 from xblocks.level_challenge.levels import Level
-from xblocks.level_challenge.questions import Difficulty, Option, Question, QuestionKind
 
 LEVEL_DEFAULTS = Level(title="").to_dict()
 
@@ -51,45 +50,13 @@ def level_from_attributes(attributes) -> Level:
     return Level.from_dict(data)
 
 
-def question_from_element(element) -> Question:
-    return Question(
-        id=element.get("id", ""),
-        kind=QuestionKind(element.get("kind", "")),
-        stem=clean_html(element.findtext("stem") or ""),
-        options=tuple(
-            Option(option.get("id", ""), clean_html(option.text or "")) for option in element.iterfind("option")
-        ),
-        answer=tuple((answer.text or "").strip() for answer in element.iterfind("answer")),
-        explanation=clean_html(element.findtext("explanation") or ""),
-        difficulty=Difficulty(element.get("difficulty", Difficulty.MEDIUM.value)),
-        tags=tuple((tag.text or "").strip() for tag in element.iterfind("tag")),
-    )
-
-
-def add_question_element(bank, question: Question):
-    element = etree.SubElement(
-        bank, "question", id=question.id, kind=question.kind.value, difficulty=question.difficulty.value
-    )
-    etree.SubElement(element, "stem").text = question.stem
-    for option in question.options:
-        etree.SubElement(element, "option", id=option.id).text = option.text
-    for answer in question.answer:
-        etree.SubElement(element, "answer").text = answer
-    if question.explanation:
-        etree.SubElement(element, "explanation").text = question.explanation
-    for tag in question.tags:
-        etree.SubElement(element, "tag").text = tag
-
-
-def read_children(node) -> tuple[list[Level], list[Question]]:
+def read_children(node) -> tuple[list[Level], list[bank_api.Question]]:
+    """The levels and the bank's questions; ValueError for a question or level that cannot be read."""
     levels = [level_from_attributes(child.attrib) for child in node.iterfind("level")]
-    questions = [question_from_element(element) for element in node.iterfind("bank/question")]
-    return levels, questions
+    return levels, bank_api.questions_in(node)
 
 
 def write_children(node, levels, questions):
     for level in levels:
         etree.SubElement(node, "level", level_attributes(level))
-    bank = etree.SubElement(node, "bank")
-    for question in questions:
-        add_question_element(bank, question)
+    bank_api.add_bank_element(node, questions)

@@ -6,8 +6,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from lxml import etree
 from openpyxl import load_workbook
-from xblock.core import XBlock
-from xblock.fields import Scope
 from xblock.test.toy_runtime import ToyRuntime
 
 from survey_plugin import api as survey_api
@@ -132,7 +130,7 @@ def survey_settings(monkeypatch):
 
 
 def test_a_closed_survey_refuses_answers(learner_client, survey_settings):
-    survey_settings(closes_at=(datetime.now(UTC) - timedelta(days=1)).isoformat())
+    survey_settings(closes_at=datetime.now(UTC) - timedelta(days=1))
     status, data = submit(learner_client, GOOD)
     assert (status, data["error"]) == (400, "closed")
     assert stored() == (0, 0, 0)
@@ -212,13 +210,6 @@ def test_student_view_data_for_the_mobile_apps():
     assert [q["kind"] for q in data["questions"]] == ["single", "topics", "multiple", "rating", "ranking", "text"]
 
 
-def test_fields_are_documented_for_studio():
-    block_class = XBlock.load_class("demand_survey")
-    for field in block_class.fields.values():
-        if field.scope in (Scope.content, Scope.settings) and field.name not in ("parent", "tags"):
-            assert field.display_name and field.help, field.name
-
-
 def test_a_cadres_organisation_category_and_tenure_come_from_the_cadre_records(client):
     from datetime import date
 
@@ -232,3 +223,19 @@ def test_a_cadres_organisation_category_and_tenure_come_from_the_cadre_records(c
     assert (pick.organisation_lineage, pick.cadre_category, pick.tenure) == (
         "/370000/370100/370102/370102001/", "vice_chair", "new",
     )
+
+
+def test_olx_with_a_closing_time_without_a_zone_is_refused_naming_the_attribute(english):
+    xml = demo_survey_xml().replace("<demand_survey ", '<demand_survey closes_at="2026-12-31T23:59" ', 1)
+    with pytest.raises(ValueError, match="closes_at: 2026-12-31T23:59 has no time zone"):
+        ToyRuntime().parse_xml_string(xml)
+
+
+def test_the_survey_dates_keep_their_offset_in_olx_and_for_the_mobile_apps():
+    xml = demo_survey_xml().replace("<demand_survey ", '<demand_survey opens_at="2026-12-01T09:00+08:00" ', 1)
+    runtime = ToyRuntime()
+    block = runtime.get_block(runtime.parse_xml_string(xml))
+    node = etree.Element("root")
+    block.add_xml_to_node(node)
+    assert node.get("opens_at") == "2026-12-01T09:00+08:00"
+    assert block.student_view_data()["opens_at"] == "2026-12-01T09:00+08:00"

@@ -145,3 +145,21 @@ def test_a_privacy_flag_that_is_not_true_or_false_is_refused_and_nothing_stored(
     assert (response.status_code, response.json()["error"]) == (400, "malformed")
     assert "anonymous" in response.json()["message"]
     assert not SurveyResponse.objects.exists()
+
+
+def test_a_survey_saved_before_the_list_field_keeps_its_questions_until_its_next_save(client, staff_user, learner):
+    """Version 0.1 kept the questions as JSON text; renaming the field must not lose them."""
+    runtime, block = block_for(learner)
+    questions = [question.to_dict() for question in block.questions]
+    block._field_data.delete(block, "question_list")
+    block._field_data.set(block, "questions_json", json.dumps(questions, ensure_ascii=False))
+    _runtime, old = block_for(learner)
+    assert old.question_list == [] and [question.to_dict() for question in old.questions] == questions
+    client.force_login(learner)
+    assert submit(client, GOOD)[0] == 200
+    client.force_login(staff_user)
+    response = client.post(f"/handler/{USAGE}/studio_submit/", content_type="application/json",
+                           data=json.dumps({"questions": json.dumps(questions, ensure_ascii=False)}))
+    assert response.json()["saved"] is True
+    _runtime, saved = block_for(learner)
+    assert len(saved.question_list) == 6 and not saved.fields["questions_json"].is_set_on(saved)

@@ -1,9 +1,10 @@
 """The level_challenge block in the real XBlock runtime, through the devhost's handler URLs as a learner."""
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from django.contrib.auth.models import User
 from lxml import etree
 from xblock.test.toy_runtime import ToyRuntime
 
@@ -86,16 +87,19 @@ def test_bad_requests_answer_400_and_change_nothing(learner_client, handler, bod
 
 
 @pytest.mark.parametrize(
-    ("raw", "code"),
+    ("raw", "status", "code"),
     [
-        ("{not json", "malformed_json"),
-        ("[1, 2]", "malformed_json"),
-        (json.dumps({"level": 0, "pad": "x" * 70000}), "too_large"),
+        ("{not json", 400, "malformed_json"),
+        ("[1, 2]", 400, "malformed_json"),
+        ("", 400, "malformed_json"),
+        (json.dumps({"level": 0, "pad": "x" * 70000}), 413, "too_large"),
     ],
 )
-def test_malformed_and_oversized_bodies_are_refused(learner_client, raw, code):
-    status, error = call(learner_client, "start_level", raw=raw)
-    assert (status, error["error"]) == (400, code)
+def test_malformed_and_oversized_bodies_are_refused(learner_client, raw, status, code):
+    answered, error = call(learner_client, "start_level", raw=raw)
+    assert (answered, error["error"]) == (status, code)
+    assert error["message"]
+    assert call(learner_client, "get_state")[1]["current"] is None  # no attempt was started
 
 
 @pytest.mark.parametrize(
@@ -144,7 +148,8 @@ def test_attempts_run_out(learner_client):
 
 def test_the_competition_closes(learner_client, monkeypatch):
     monkeypatch.setattr(block_module, "_now", lambda: datetime(2030, 1, 1, tzinfo=UTC))
-    monkeypatch.setattr(block_module.LevelChallengeBlock, "competition_end", "2029-12-31T23:59:59+08:00")
+    monkeypatch.setattr(block_module.LevelChallengeBlock, "competition_end",
+                        datetime(2029, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=8))))
     status, error = call(learner_client, "start_level", {"level": 0})
     assert (status, error["error"]) == (400, "competition_closed")
 
@@ -216,3 +221,31 @@ def test_a_reload_resumes_the_same_attempt_without_answers(learner_client):
     assert "answer" not in json.dumps(current) and "explanation" not in json.dumps(current)
     page = learner_client.get("/unit/level_challenge.0/").content.decode()
     assert attempt["attempt_id"] in page
+
+
+def test_olx_with_a_competition_time_without_a_zone_is_refused_naming_the_attribute(english):
+    xml = demo_scenario_xml().replace("<level_challenge ", '<level_challenge competition_end="2026-12-31T18:00" ', 1)
+    runtime = ToyRuntime("author")
+    with pytest.raises(ValueError, match="competition_end: 2026-12-31T18:00 has no time zone"):
+        runtime.parse_xml_string(xml)
+
+
+def test_olx_competition_times_keep_their_offset_through_a_round_trip():
+    xml = demo_scenario_xml().replace(
+        "<level_challenge ", '<level_challenge competition_start="2026-12-01T09:00+08:00" ', 1)
+    runtime = ToyRuntime("author")
+    challenge = runtime.get_block(runtime.parse_xml_string(xml))
+    assert challenge.competition_start == datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+    assert 'competition_start="2026-12-01T09:00+08:00"' in _export(challenge)
+
+
+@pytest.mark.usefixtures("learner")
+def test_a_time_stored_without_a_zone_before_zones_were_required_is_read_as_utc(learner_client):
+    from devhost.lms_bridge import DevhostRuntime
+
+    runtime = DevhostRuntime(User.objects.get(username="learner1"))
+    challenge = runtime.get_block(USAGE)
+    challenge._field_data.set(challenge, "competition_end", "2020-01-01T09:00")  # as the text field kept it
+    assert runtime.get_block(USAGE).competition_end == datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
+    status, error = call(learner_client, "start_level", {"level": 0})
+    assert (status, error["error"]) == (400, "competition_closed")  # not a server error

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from xblocks.level_challenge.bank_template import write_bank_template
+from question_bank.api import write_bank
 from xblocks.level_challenge.demo import demo_questions
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def submit(client, **body):
 
 
 def upload(questions, name="bank.xlsx"):
-    return {"name": name, "data": base64.b64encode(write_bank_template(questions, name)).decode()}
+    return {"name": name, "data": base64.b64encode(write_bank(questions, filename=name)[0]).decode()}
 
 
 LEVELS = json.dumps([{"title": "新关卡", "count": 3, "pass_percent": 60}])
@@ -87,3 +87,80 @@ def test_a_level_can_require_finishing_the_units_video_first(staff_client, learn
     BlockCompletion.objects.submit_completion(user=learner, block_key=UsageKey.from_string(video), completion=1.0)
     start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
     assert start.status_code == 200
+
+
+def test_a_bank_file_larger_than_a_learners_request_is_imported(staff_client):
+    """1,200 questions make a request of some 100 KB: more than a learner's 64 KB, well within an author's."""
+    from question_bank.api import Question
+
+    questions = [Question(**{**question.__dict__, "id": f"{question.id}-{copy}", "stem": f"{question.stem}（{copy}）"})
+                 for copy in range(4) for question in demo_questions()][:1200]
+    body = {"levels": LEVELS, "bank_file": upload(questions, "big.csv")}
+    assert len(json.dumps(body)) > 64 * 1024
+    status, report = submit(staff_client, **body)
+    assert (status, report["saved"], report["questions"]) == (200, True, 1200)
+
+
+def test_a_body_over_two_megabytes_is_refused_unread(staff_client):
+    huge = {"name": "bank.csv", "data": base64.b64encode(b"x" * (2 * 1024 * 1024)).decode()}
+    status, error = submit(staff_client, levels=LEVELS, bank_file=huge)
+    assert (status, error["error"]) == (413, "too_large")
+    assert "303" in staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+
+
+def test_a_competition_time_without_a_zone_is_refused_and_learners_play_on(staff_client, learner):
+    """It used to be saved, and then every learner's request failed comparing it with the time now."""
+    from django.test import Client
+
+    status, error = submit(staff_client, levels=LEVELS, competition_start="2026-12-01T09:00")
+    assert (status, error["error"]) == (400, "bad_date")
+    assert error["message"].startswith("竞赛开始时间: 2026-12-01T09:00 没有写明时区")
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200
+    assert learner_client.get("/unit/level_challenge.0/").status_code == 200
+
+
+def test_a_zoned_competition_window_is_kept_as_written_and_holds_for_learners(staff_client, learner):
+    from django.test import Client
+
+    status, report = submit(staff_client, levels=LEVELS, competition_start="2030-01-01T09:00+08:00",
+                            competition_end="2030-01-31T18:00:30+08:00")
+    assert (status, report["saved"]) == (200, True)
+    page = staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+    assert 'value="2030-01-01T09:00+08:00"' in page and 'value="2030-01-31T18:00:30+08:00"' in page
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert (start.status_code, start.json()["error"]) == (400, "competition_closed")
+    assert submit(staff_client, levels=LEVELS, competition_start="")[0] == 200  # emptied: open again
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200
+
+
+def test_a_block_saved_before_the_list_fields_keeps_working_and_moves_on_its_next_save(staff_client, learner):
+    """Version 0.1 kept the levels and the bank as JSON text; renaming the fields must not lose them."""
+    from django.test import Client
+
+    from devhost.lms_bridge import DevhostRuntime
+
+    runtime = DevhostRuntime(learner)
+    old = runtime.get_block(USAGE)
+    levels = [level.to_dict() for level in old.levels]
+    bank = [question.to_dict() for question in old.index.questions]
+    for name in ("level_list", "bank_questions"):
+        old._field_data.delete(old, name)
+    old._field_data.set(old, "levels_json", json.dumps(levels, ensure_ascii=False))
+    old._field_data.set(old, "bank_json", json.dumps(bank, ensure_ascii=False))
+    reread = DevhostRuntime(learner).get_block(USAGE)
+    assert (reread.level_list, reread.bank_questions, len(reread.levels)) == ([], [], 3)
+    learner_client = Client()
+    learner_client.force_login(learner)
+    start = learner_client.post(f"/handler/{USAGE}/start_level/", data='{"level": 0}', content_type="application/json")
+    assert start.status_code == 200 and len(start.json()["questions"]) == 5
+    assert "303" in staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
+    assert submit(staff_client, levels=json.dumps(levels))[1]["saved"] is True
+    saved = DevhostRuntime(learner).get_block(USAGE)
+    assert (len(saved.level_list), len(saved.bank_questions)) == (3, 303)
+    assert not saved.fields["levels_json"].is_set_on(saved) and not saved.fields["bank_json"].is_set_on(saved)

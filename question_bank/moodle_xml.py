@@ -7,28 +7,24 @@ its line.
 """
 from lxml import etree
 
-from xblocks.level_challenge.bank_template import (
+from cadre_common.problems import RowProblem
+from question_bank.html import clean_html
+from question_bank.i18n import _
+from question_bank.questions import (
+    FALSE_ID,
+    OPTION_IDS,
     TRUE_FALSE_OPTIONS,
-    BankProblem,
-    clean_html,
+    TRUE_ID,
+    Difficulty,
+    Option,
+    Question,
+    QuestionKind,
     question_problems,
     stable_question_id,
 )
-from xblocks.level_challenge.questions import FALSE_ID, OPTION_IDS, TRUE_ID, Difficulty, Option, Question, QuestionKind
-
-from .i18n import _
+from question_bank.xml_input import parse_untrusted_xml
 
 DIFFICULTY_TAG = "difficulty:"
-SAFE_PARSER = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
-
-
-def parse_xml_bytes(data: bytes):
-    """The root element of untrusted XML (no entities, no network), or a BankProblem saying why not."""
-    try:
-        return etree.fromstring(data, etree.XMLParser(**SAFE_PARSER)), None
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        line = getattr(exc, "lineno", None)
-        return None, BankProblem(line, "", _("not well-formed XML: {reason}").format(reason=getattr(exc, "msg", exc)))
 
 
 def _text_of(element, path) -> str:
@@ -36,13 +32,13 @@ def _text_of(element, path) -> str:
     return "" if found is None else (found.findtext("text") or "")
 
 
-def read_moodle_xml(data: bytes, filename: str = "") -> tuple[list[Question], list[BankProblem]]:
+def read_moodle_xml(data: bytes, filename: str = "") -> tuple[list[Question], list[RowProblem]]:
     """Questions from a Moodle XML quiz file, with every problem and skipped question by line."""
-    root, problem = parse_xml_bytes(data)
+    root, problem = parse_untrusted_xml(data)
     if problem:
         return [], [problem]
     if root.tag != "quiz":
-        return [], [BankProblem(root.sourceline, "", _("the root element is <{tag}>, not <quiz>").format(tag=root.tag))]
+        return [], [RowProblem(root.sourceline, "", _("the root element is <{tag}>, not <quiz>").format(tag=root.tag))]
     questions, problems, numbered, category_tags = [], [], [], ()
     for element in root.iter("question"):
         kind = element.get("type", "")
@@ -51,7 +47,7 @@ def read_moodle_xml(data: bytes, filename: str = "") -> tuple[list[Question], li
             category_tags = tuple(part for part in path.split("/") if part.strip())
             continue
         if kind not in ("multichoice", "truefalse"):
-            problems.append(BankProblem(element.sourceline, "", _("skipped: {type} questions are not supported")
+            problems.append(RowProblem(element.sourceline, "", _("skipped: {type} questions are not supported")
                                         .format(type=kind or "?"), skipped=True))
             continue
         question, problem = _question(element, category_tags)
@@ -62,7 +58,7 @@ def read_moodle_xml(data: bytes, filename: str = "") -> tuple[list[Question], li
             numbered.append((element.sourceline, question))
     problems.extend(question_problems(numbered))
     if not questions and not problems:
-        problems.append(BankProblem(None, "", _("the file holds no questions")))
+        problems.append(RowProblem(None, "", _("the file holds no questions")))
     return questions, problems
 
 
@@ -77,14 +73,14 @@ def _question(element, category_tags):
             try:
                 difficulty = Difficulty(text[len(DIFFICULTY_TAG):])
             except ValueError:
-                return None, BankProblem(tag.sourceline, "", _("\"{value}\" is not a difficulty").format(value=text))
+                return None, RowProblem(tag.sourceline, "", _("\"{value}\" is not a difficulty").format(value=text))
         elif text:
             tags.append(text)
     answers = element.findall("answer")
     try:
         fractions = [float(answer.get("fraction", "0")) for answer in answers]
     except ValueError:
-        return None, BankProblem(line, "", _("an answer's fraction is not a number"))
+        return None, RowProblem(line, "", _("an answer's fraction is not a number"))
     if element.get("type") == "truefalse":
         kind, options = QuestionKind.TRUE_FALSE, TRUE_FALSE_OPTIONS
         correct = [(answer.findtext("text") or "").strip().lower()
@@ -93,7 +89,7 @@ def _question(element, category_tags):
         answer_ids = tuple(TRUE_ID if text == "true" else FALSE_ID for text in correct)
     else:
         if len(answers) > len(OPTION_IDS):
-            return None, BankProblem(line, "", _("a question has at most {count} options").format(
+            return None, RowProblem(line, "", _("a question has at most {count} options").format(
                 count=len(OPTION_IDS)))
         single = (element.findtext("single") or "true").strip().lower() in ("true", "1")
         kind = QuestionKind.SINGLE if single else QuestionKind.MULTIPLE
@@ -116,7 +112,7 @@ def _text_element(parent, name, text, html=True):
     return element
 
 
-def write_moodle_xml(questions) -> tuple[bytes, list[BankProblem]]:
+def write_moodle_xml(questions) -> tuple[bytes, list[RowProblem]]:
     """A Moodle XML quiz file holding every question (all our types exist in Moodle)."""
     root = etree.Element("quiz")
     for question in questions:

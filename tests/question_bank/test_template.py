@@ -1,5 +1,6 @@
 """The XLSX/CSV bank template: the variants authors send are read, and every mistake is located."""
 
+import csv
 import io
 
 import openpyxl
@@ -7,10 +8,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xblocks.level_challenge.bank_template import read_bank_template, write_bank_template
-from xblocks.level_challenge.questions import Difficulty, QuestionKind
+from question_bank.api import Difficulty, Option, Question, QuestionKind, read_bank, write_bank
 
 pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
+
+
+def read_bank_template(data, filename):
+    return read_bank(data, filename=filename)
+
+
+def write_bank_template(questions, filename):
+    data, skipped = write_bank(questions, filename=filename)
+    assert skipped == []
+    return data
+
 
 HEADER = ["题型", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "解析", "难度", "知识点"]
 
@@ -199,7 +211,9 @@ class TestBadInput:
 
     def test_a_file_in_an_unknown_encoding(self):
         _questions, problems = read_bank_template(b"\xff\xfe\x00\xd8\x00\x00\x81", "bank.csv")
-        assert [str(problem) for problem in problems] == ["the file is neither UTF-8 nor GB18030/GBK text"]
+        assert [str(problem) for problem in problems] == [
+            "The file is neither UTF-8 nor GB18030/GBK text; save it as CSV UTF-8 or as .xlsx."
+        ]
 
     def test_a_sheet_without_the_header(self):
         _questions, problems = read_bank_template(xlsx([["a", "b"], ["c", "d"]]), "bank.xlsx")
@@ -207,7 +221,7 @@ class TestBadInput:
 
     def test_a_damaged_workbook(self):
         _questions, problems = read_bank_template(b"PK\x03\x04not really", "bank.xlsx")
-        assert "not a readable XLSX workbook" in str(problems[0])
+        assert "not a readable .xlsx workbook" in str(problems[0])
 
 
 def test_written_template_reads_back_to_the_same_questions():
@@ -247,4 +261,39 @@ def test_problems_read_in_chinese_for_chinese_authors():
         _questions, problems = read_bank_template(
             xlsx([HEADER, ["单选", "问", "甲", "乙", "", "", "E", "", "", ""]]), "b.xlsx"
         )
-        assert [str(problem) for problem in problems] == ["第 2 行, 列 答案: “E”不是选项"]
+        assert [str(problem) for problem in problems] == ["第 2 行，“答案”列：“E”不是选项"]
+
+
+FORMULA_STARTS = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 531 1234", "-1 分", "@工会", "\t=1+1", "\r=1+1"]
+
+
+def guarded_question(start):
+    return Question(id=f"f-{len(start)}", kind=QuestionKind.SINGLE, stem=start + " 是什么？",
+                    options=(Option("A", start), Option("B", "乙")), answer=("A",), explanation=start)
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_an_xlsx_export_never_writes_a_formula_and_reads_back_as_written(start):
+    question = guarded_question(start)
+    data = write_bank_template([question], "bank.xlsx")
+    cells = [cell for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert start + " 是什么？" in [cell.value for cell in cells]
+    (again,), problems = read_bank_template(data, "bank.xlsx")
+    assert problems == []
+    # The bank keeps texts trimmed (as every format reads them), so a leading TAB or CR is the one change.
+    assert (again.stem, again.options[0].text, again.explanation) == (
+        (start + " 是什么？").strip(), start.strip(), start.strip())
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_a_csv_export_guards_formulas_with_an_apostrophe_that_the_reader_takes_off(start):
+    question = guarded_question(start)
+    data = write_bank_template([question], "bank.csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert all(not cell or cell[0] not in "=+-@\t\r" for row in rows for cell in row)
+    assert "'" + start + " 是什么？" in rows[1]
+    (again,), problems = read_bank_template(data, "bank.csv")
+    assert problems == []
+    assert (again.stem, again.options[0].text, again.explanation) == (
+        (start + " 是什么？").strip(), start.strip(), start.strip())

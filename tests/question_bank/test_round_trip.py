@@ -2,7 +2,7 @@
 
 import pytest
 
-from course_exports.api import read_bank, write_bank
+from question_bank.api import read_bank, write_bank
 
 pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
 
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in Engl
 def convert(questions, filename):
     data, skipped = write_bank(questions, filename=filename)
     assert skipped == []
-    again, problems = read_bank(data, filename)
+    again, problems = read_bank(data, filename=filename)
     assert problems == []
     return again
 

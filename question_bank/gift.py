@@ -6,16 +6,21 @@ Ids, tags and difficulty travel in the comment line Moodle itself reads before a
 """
 import re
 
-from xblocks.level_challenge.bank_template import (
+from cadre_common.problems import RowProblem
+from question_bank.html import clean_html
+from question_bank.i18n import _
+from question_bank.questions import (
+    FALSE_ID,
+    OPTION_IDS,
     TRUE_FALSE_OPTIONS,
-    BankProblem,
-    clean_html,
+    TRUE_ID,
+    Difficulty,
+    Option,
+    Question,
+    QuestionKind,
     question_problems,
     stable_question_id,
 )
-from xblocks.level_challenge.questions import FALSE_ID, OPTION_IDS, TRUE_ID, Difficulty, Option, Question, QuestionKind
-
-from .i18n import _
 
 SPECIAL = "~=#{}:"
 META = re.compile(r"\[(id|tag|difficulty):([^\]]*)\]")
@@ -85,12 +90,12 @@ def _blocks(text: str):
         yield start, comments, "\n".join(block)
 
 
-def read_gift(data: bytes, filename: str = "") -> tuple[list[Question], list[BankProblem]]:
+def read_gift(data: bytes, filename: str = "") -> tuple[list[Question], list[RowProblem]]:
     """Questions from a GIFT file, with every problem and every skipped question (by line)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return [], [BankProblem(None, "", _("the file is not UTF-8 text"))]
+        return [], [RowProblem(None, "", _("the file is not UTF-8 text"))]
     questions, problems, numbered, tags = [], [], [], ()
     for line, comments, block in _blocks(text):
         if block.strip().startswith("$CATEGORY:"):
@@ -105,7 +110,7 @@ def read_gift(data: bytes, filename: str = "") -> tuple[list[Question], list[Ban
             numbered.append((line, question))
     problems.extend(question_problems(numbered))
     if not questions and not problems:
-        problems.append(BankProblem(None, "", _("the file holds no questions")))
+        problems.append(RowProblem(None, "", _("the file holds no questions")))
     return questions, problems
 
 
@@ -122,15 +127,15 @@ def _question(line, comments, block, category_tags):
     if body.startswith("::"):
         end = body.find("::", 2)
         if end < 0:
-            return None, BankProblem(line, "", _("the title has no closing ::"))
+            return None, RowProblem(line, "", _("the title has no closing ::"))
         title, body = _unescape(body[2:end]).strip(), body[end + 2:]
     opening = _find_unescaped(body, "{")
     closing = _find_unescaped(body, "}", opening + 1) if opening >= 0 else -1
     if opening < 0:
-        return None, BankProblem(line, "", _("skipped: a description without answers is not a question we support"),
+        return None, RowProblem(line, "", _("skipped: a description without answers is not a question we support"),
                                  skipped=True)
     if closing < 0:
-        return None, BankProblem(line, "", _("the answers have no closing }"))
+        return None, RowProblem(line, "", _("the answers have no closing }"))
     stem = _text(body[:opening] + " " + body[closing + 1:])
     answers = body[opening + 1:closing].strip()
     explanation = ""
@@ -140,10 +145,10 @@ def _question(line, comments, block, category_tags):
     try:
         difficulty = Difficulty(meta["difficulty"] or Difficulty.MEDIUM.value)
     except ValueError:
-        return None, BankProblem(line, "", _("\"{value}\" is not a difficulty").format(value=meta["difficulty"]))
+        return None, RowProblem(line, "", _("\"{value}\" is not a difficulty").format(value=meta["difficulty"]))
     kind, options, answer, reason, skipped = _answers(answers)
     if kind is None:
-        return None, BankProblem(line, "", reason, skipped=skipped)
+        return None, RowProblem(line, "", reason, skipped=skipped)
     tags = tuple(meta["tag"]) or category_tags
     return Question(
         id=meta["id"] or title or stable_question_id(kind.value, stem, [option.text for option in options]),
@@ -199,7 +204,7 @@ def _unsupported(answers: str, parts) -> str:
     return ""
 
 
-def write_gift(questions) -> tuple[bytes, list[BankProblem]]:
+def write_gift(questions) -> tuple[bytes, list[RowProblem]]:
     """GIFT text for every question (all three of our types are expressible in GIFT)."""
     blocks = []
     for question in questions:

@@ -4,10 +4,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_exports.gift import read_gift, write_gift
-from xblocks.level_challenge.questions import Difficulty, QuestionKind
+from question_bank.api import Difficulty, QuestionKind, read_bank, write_bank
 
 pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
+
+
+def read_gift(data):
+    return read_bank(data, filename="bank.gift")
+
+
+def write_gift(questions):
+    return write_bank(questions, filename="bank.gift")
+
 
 GIFT = """// 工会知识题库
 // [id:g-1] [tag:工会法] [difficulty:hard]
