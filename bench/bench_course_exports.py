@@ -34,7 +34,7 @@ TAGS = [
 
 
 def bank(count: int, tags=TAGS):
-    from xblocks.level_challenge.questions import OPTION_IDS, Difficulty, Option, Question, QuestionKind
+    from question_bank.api import OPTION_IDS, Difficulty, Option, Question, QuestionKind
 
     kinds, levels = list(QuestionKind), list(Difficulty)
     questions = []
@@ -63,12 +63,11 @@ def bank(count: int, tags=TAGS):
 
 
 def xlsx_to_olx(data: bytes):
-    from course_exports.olx_bank import write_olx
-    from xblocks.level_challenge.bank_template import read_bank_template
+    from question_bank.api import read_bank, write_bank
 
-    questions, problems = read_bank_template(data, "bank.xlsx")
+    questions, problems = read_bank(data, filename="bank.xlsx")
     assert not problems and len(questions) == QUESTIONS, problems[:3]
-    return write_olx(questions)[0]
+    return write_bank(questions, filename="bank.olx")[0]
 
 
 def openpyxl_floor(data: bytes):
@@ -104,7 +103,10 @@ def outline_yaml(units: int) -> str:
 def measure():
     sys.path.insert(0, str(REPO_ROOT))
     from course_exports.api import build_course
-    from xblocks.level_challenge.bank_template import write_bank_template
+    from question_bank.api import write_bank
+
+    def write_bank_template(questions, filename):
+        return write_bank(questions, filename=filename)[0]
 
     data = write_bank_template(bank(QUESTIONS), "bank.xlsx")
     olx_samples = timings_ms(lambda: xlsx_to_olx(data), repeat=3, warmup=1)

@@ -19,8 +19,8 @@ REQUESTS = 60
 
 
 def bank_of(size):
+    from question_bank.api import Question
     from xblocks.level_challenge.demo import demo_questions
-    from xblocks.level_challenge.questions import Question
 
     base = demo_questions()
     return [
