@@ -46,7 +46,7 @@ def test_administrator_imports_the_demo_roster_and_reverses_an_entry(live_server
     page.uncheck("#id_dry_run")
     page.click("button:has-text('上传')")
     assert "已记录 3 条" in page.inner_text("main")
-    assert "第 7 行，是否合格 列: 未合格：不计学分" in page.inner_text("main")
+    assert "第 7 行，“是否合格”列：未合格：不计学分" in page.inner_text("main")
 
     page.goto(f"{live_server.url}/cadre-credits/admin/?username=learner")
     assert "30.00" in page.inner_text("main")  # 24 + 6
