@@ -18,6 +18,7 @@ _RECEIVERS = [
     }
     for receiver, signal in (
         ("on_course_passing_status_updated", "COURSE_PASSING_STATUS_UPDATED"),
+        ("on_ccx_course_passing_status_updated", "CCX_COURSE_PASSING_STATUS_UPDATED"),
         ("on_certificate_created", "CERTIFICATE_CREATED"),
         ("on_certificate_revoked", "CERTIFICATE_REVOKED"),
     )

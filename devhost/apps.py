@@ -1,4 +1,4 @@
-"""The devhost app: connects our plugins' signal receivers the way the LMS does."""
+"""The devhost app: wires the LMS's side of things the way the LMS does at start-up."""
 from django.apps import AppConfig
 
 
@@ -11,7 +11,11 @@ class DevhostConfig(AppConfig):
     def ready(self):
         from edx_django_utils.plugins import connect_plugin_receivers
 
-        from devhost import celery_app  # noqa: F401  (the Celery app our shared tasks bind to)
+        from devhost import (
+            celery_app,  # noqa: F401  (the Celery app our shared tasks bind to)
+            lms_grades,
+        )
         from devhost.plugins import LMS
 
-        connect_plugin_receivers(LMS)
+        lms_grades.connect()  # the grades app's own receivers
+        connect_plugin_receivers(LMS)  # every LMS plugin's, edx-completion's included

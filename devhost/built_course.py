@@ -2,20 +2,36 @@
 
 import functools
 import logging
+from html import escape
 from pathlib import Path
 
+import nh3
 from django.conf import settings
 from lxml import etree
 from workbench.scenarios import SCENARIOS, add_xml_scenario, get_scenarios
 
 import course_exports
 from course_exports.api import BuildError, build_course, course_units
-from devhost.lms_bridge import core_component_as_workbench_xml
 
 log = logging.getLogger(__name__)
 OUTLINE = Path(course_exports.__file__).parent / "examples" / "demo_outline.yaml"
 SCENARIO_PREFIX = "cadre_demo.built_"
 OUR_BLOCKS = ("level_challenge", "demand_survey")
+
+
+def core_component_as_workbench_xml(block_type: str, element) -> str:
+    """
+    The LMS's own HTML and video components as the workbench's ``html_demo`` (the SDK has neither).
+
+    Used only to show a course built by course_exports in the devhost; our blocks go in unchanged.
+    """
+    if block_type == "html":
+        return f"<html_demo><div>{nh3.clean(element.text or '')}</div></html_demo>"
+    youtube, source = element.get("youtube_id_1_0"), element.find("source")
+    link = escape(f"https://www.youtube.com/watch?v={youtube}" if youtube else element.get("edx_video_id") or (
+        source.get("src", "") if source is not None else ""))
+    title = escape(element.get("display_name", ""))
+    return f"<html_demo><p class='video-stand-in'>▶ {title}: <a href='{link}'>{link}</a></p></html_demo>"
 
 
 def unit_scenario_xml(unit) -> str:

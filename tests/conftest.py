@@ -34,10 +34,12 @@ def _workbench_scenarios(request):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Tests start with an empty cache, as a freshly started LMS does (cached policy, caps)."""
+    """Tests start with empty caches, as a freshly started LMS does (cached policy, caps, waffle switches)."""
     from django.core.cache import cache
+    from edx_django_utils.cache import RequestCache
 
     cache.clear()
+    RequestCache.clear_all_namespaces()  # what RequestCacheMiddleware does between requests
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ author check for the handlers that change a block.
 """
 import functools
 import json
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from webob import Response
@@ -55,14 +56,12 @@ def is_course_staff(block) -> bool:
 
 def may_edit(block) -> bool:
     """
-    Whether the current user may change the block. Studio says so through its
-    ``studio_user_permissions`` service (its user service reports every author as a student);
-    elsewhere (the LMS, the devhost) course staff may.
+    Whether the current user may change the block: Studio's ``studio_user_permissions`` says who may
+    write the course (Studio's user service reports every author as a non-staff student). Outside
+    Studio no one may: the LMS holds a course's content read-only, for staff too.
     """
     permissions = block.runtime.service(block, "studio_user_permissions")
-    if permissions is not None and block.context_key is not None:
-        return bool(permissions.can_write(block.context_key))
-    return is_course_staff(block)
+    return permissions is not None and block.context_key is not None and bool(permissions.can_write(block.context_key))
 
 
 def _too_large(request, max_body: int) -> bool:
@@ -70,13 +69,57 @@ def _too_large(request, max_body: int) -> bool:
     return (request.content_length or 0) > max_body or len(request.body) > max_body
 
 
-def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False, refusals: tuple = ()):
+def _form_too_large(request, max_upload: int) -> bool:
+    """A form's declared length (its files are streamed by the form parser, so the body is not read whole)."""
+    return (request.content_length or 0) > max_upload
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file that came with a form: its name as the author's computer called it, and its bytes."""
+
+    filename: str
+    content: bytes
+
+
+def _is_form(request) -> bool:
+    return (request.content_type or "").startswith("multipart/form-data")
+
+
+def _form_data(block, request, uploads: tuple, max_upload: int) -> dict:
+    """
+    A multipart form as the JSON handler's data: the ``json`` field holds the JSON object, each
+    field named in ``uploads`` a file (the platform hands them over as ``request.POST[name]``, with
+    ``.file`` and ``.filename``), read to at most ``max_upload`` bytes.
+    """
+    try:
+        data = json.loads(request.POST.get("json") or "{}")
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise HandlerError("malformed_json", translate(block, _("The request is not valid JSON.")))
+    for name in uploads:
+        field = request.POST.get(name)
+        if getattr(field, "file", None) is not None:
+            content = field.file.read(max_upload + 1)
+            if len(content) > max_upload:
+                raise HandlerError("too_large", translate(block, _("The request is too large.")), 413)
+            data[name] = Upload(filename=str(field.filename or ""), content=content)
+    return data
+
+
+def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False, refusals: tuple = (),
+                 uploads: tuple = (), max_upload: int = 0):
     """
     A block method ``(self, data: dict, suffix) -> dict`` made a JSON handler. A body over
     ``max_body`` bytes is refused (413) unread; with ``authors_only`` a user who may not edit the
     block is refused (403); a body that is not a JSON object is refused (400). The method refuses by
     raising HandlerError, or one of the ``refusals`` (errors of the blocks' logic with a ``code``
     and a translated ``message``), which answer 400. The URL name stays the method's.
+
+    With ``uploads`` (names of file fields) the handler also takes a multipart form of up to
+    ``max_upload`` bytes, a real file upload as Studio's editor sends one: its ``json`` field is the
+    JSON object, and each file arrives in the data as an ``Upload``.
     """
 
     def decorate(method):
@@ -92,14 +135,24 @@ def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False
 
         parsed = XBlock.json_handler(answer)
 
+        def answer_form(block, request, suffix):
+            if request.method != "POST":
+                return parsed(block, request, suffix)
+            try:
+                return answer(block, _form_data(block, request, uploads, max_upload), suffix)
+            except JsonHandlerError as error:
+                return error.get_response()
+
         @XBlock.handler
         @functools.wraps(method)
         def handler(block, request, suffix=""):
-            if _too_large(request, max_body):
+            form = bool(uploads) and _is_form(request)
+            if _form_too_large(request, max_upload) if form else _too_large(request, max_body):
                 return HandlerError("too_large", translate(block, _("The request is too large.")), 413).get_response()
             if authors_only and not may_edit(block):
-                return HandlerError("forbidden", translate(block, _("Only course staff can edit.")), 403).get_response()
-            response = parsed(block, request, suffix)
+                message = translate(block, _("Only the course's authors can edit it, in Studio."))
+                return HandlerError("forbidden", message, 403).get_response()
+            response = answer_form(block, request, suffix) if form else parsed(block, request, suffix)
             if isinstance(response, JsonAnswer):
                 return response
             if response.status_code == 405:  # json_handler's refusal of a GET

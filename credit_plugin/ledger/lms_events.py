@@ -22,6 +22,7 @@ from credit_plugin.ledger.models import LmsEventReceipt
 log = logging.getLogger(__name__)
 
 COURSE_PASSING = "org.openedx.learning.course.passing.status.updated.v1"
+CCX_COURSE_PASSING = "org.openedx.learning.ccx.course.passing.status.updated.v1"
 CERTIFICATE_CREATED = "org.openedx.learning.certificate.created.v1"
 CERTIFICATE_REVOKED = "org.openedx.learning.certificate.revoked.v1"
 # edx-platform's CertificateStatuses that count as passing.
@@ -95,9 +96,13 @@ def _apply(receipt: LmsEventReceipt) -> tuple[str, str]:
         course_key = CourseKey.from_string(str(receipt.course_key))
     except InvalidKeyError:
         return Status.IGNORED, _("%(key)r is not a course key.") % {"key": str(receipt.course_key)}
-    if receipt.event_type == COURSE_PASSING:
-        if not receipt.payload.get("course_passing_status", {}).get("is_passing"):
+    if receipt.event_type in (COURSE_PASSING, CCX_COURSE_PASSING):
+        status = receipt.payload.get("course_passing_status", {})
+        if not status.get("is_passing"):
             return Status.IGNORED, _("The learner is not passing.")
+        if receipt.event_type == CCX_COURSE_PASSING:  # a coach's run of a master course earns the master's credits
+            return _grant(receipt, CourseKey.from_string(status["course"]["master_course_key"]), Trigger.COURSE_PASSED,
+                          reference=course_key)
         return _grant(receipt, course_key, Trigger.COURSE_PASSED)
     if receipt.event_type == CERTIFICATE_CREATED:
         status = receipt.payload.get("certificate", {}).get("current_status", "")
@@ -109,7 +114,8 @@ def _apply(receipt: LmsEventReceipt) -> tuple[str, str]:
     return Status.IGNORED, _("Event type %(type)s grants nothing.") % {"type": receipt.event_type}
 
 
-def _grant(receipt, course_key, trigger):
+def _grant(receipt, course_key, trigger, reference=None):
+    """Grant the course's rules for ``trigger``; the entry names ``reference`` (the course passed) if given."""
     matching = rules.course_rules(course_key, trigger)
     if not matching:
         return Status.IGNORED, _("No credit rule for %(course)s on this trigger.") % {"course": course_key}
@@ -118,7 +124,7 @@ def _grant(receipt, course_key, trigger):
             rule=rule,
             user_id=receipt.user_id,
             earned_at=receipt.occurred_at,
-            reference=str(course_key),
+            reference=str(reference or course_key),
             recorded_by=f"lms:{receipt.event_type}",
         )
         for rule in matching

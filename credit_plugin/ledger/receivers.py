@@ -14,13 +14,13 @@ from credit_plugin.ledger.event_payloads import describe_event
 log = logging.getLogger(__name__)
 
 
-def _hand_over(metadata, user, course, payload):
+def _hand_over(metadata, user, course_key, payload):
     event = {
         "event_id": str(metadata.id),
         "event_type": metadata.event_type,
         "occurred_at": metadata.time.isoformat(),
         "user_id": getattr(user, "id", None),
-        "course_key": str(course.course_key) if course else "",
+        "course_key": str(course_key or ""),
         "payload": payload,
     }
     try:
@@ -35,15 +35,21 @@ def _hand_over(metadata, user, course, payload):
 
 def on_course_passing_status_updated(sender, course_passing_status, metadata, **kwargs):
     status = course_passing_status
-    _hand_over(metadata, status.user, status.course, describe_event(course_passing_status=status))
+    _hand_over(metadata, status.user, status.course.course_key, describe_event(course_passing_status=status))
+
+
+def on_ccx_course_passing_status_updated(sender, course_passing_status, metadata, **kwargs):
+    """A CCX (a coach's run of a master course) passed or failed: handled like the master course's passing."""
+    status = course_passing_status
+    _hand_over(metadata, status.user, status.course.ccx_course_key, describe_event(course_passing_status=status))
 
 
 def on_certificate_created(sender, certificate, metadata, **kwargs):
-    _hand_over(metadata, certificate.user, certificate.course, describe_event(certificate=certificate))
+    _hand_over(metadata, certificate.user, certificate.course.course_key, describe_event(certificate=certificate))
 
 
 def on_certificate_revoked(sender, certificate, metadata, **kwargs):
-    _hand_over(metadata, certificate.user, certificate.course, describe_event(certificate=certificate))
+    _hand_over(metadata, certificate.user, certificate.course.course_key, describe_event(certificate=certificate))
 
 
 def on_block_completion_saved(sender, instance, **kwargs):

@@ -5,14 +5,17 @@ Our apps reach INSTALLED_APPS, settings and URLs only through edx-django-utils' 
 framework, as in the LMS (see ``devhost.plugins``).
 """
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
-from edx_django_utils.plugins import get_plugin_apps
+from edx_django_utils.plugins import add_plugins, get_plugin_apps
 
-from devhost.plugins import LMS, load_only_our_plugins
+from devhost.plugins import LMS, load_only_lms_plugins
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# edx-platform's modules that installed Open edX packages import by path (devhost/edx_platform/README.rst).
+sys.path.append(str(REPO_ROOT / "devhost" / "edx_platform"))
 VAR_DIR = Path(os.environ.get("DEVHOST_VAR_DIR", REPO_ROOT / "devhost" / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -23,7 +26,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 # The LMS names itself to openedx-events; without this events say SERVICE_NAME_UNSET.
 EVENTS_SERVICE_NAME = "lms"
 
-load_only_our_plugins(LMS)
+load_only_lms_plugins(LMS)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -37,10 +40,10 @@ INSTALLED_APPS = [
     "djpyfs",
     "workbench",
     "sample_xblocks.basic",  # templates of the SDK's vertical_demo, which holds a built course's unit
-    "completion",
     "user_tasks",  # django-user-tasks, installed in the LMS and Studio: user-started tasks and their files
     # The LMS's own tables the suite reads, under the platform's app labels (devhost/platform_tables).
     "devhost.platform_tables.student.apps.StudentConfig",
+    "devhost.platform_tables.courseware.apps.CoursewareConfig",
     "devhost.platform_tables.grades.apps.GradesConfig",
     "devhost.platform_tables.certificates.apps.CertificatesConfig",
     "eventtracking.django.apps.EventTrackingConfig",
@@ -49,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # As in the LMS: per-request caches (edx-toggles' waffle switches among them) start empty each request.
+    "edx_django_utils.cache.middleware.RequestCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -162,3 +167,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DEVHOST_LOG_LEVEL", "WARNING")},
 }
 
+# As lms/envs/common.py ends: every LMS plugin's common settings (the variants add theirs after).
+add_plugins(__name__, LMS, "common")

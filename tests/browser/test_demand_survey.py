@@ -4,6 +4,7 @@ import pytest
 from credit_plugin import api as credit_api
 from devhost.demo_topics import seed_demo_demand, seed_demo_topics
 from tests.browser.conftest import log_in
+from tests.devhost_blocks import lms_handler
 from tests.factories import DEFAULT_PASSWORD, UserFactory, administrator, cadre, union_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,7 +78,7 @@ def test_staff_read_the_results_and_export_a_large_survey_through_its_progress_p
         log_in(page, live_server.url, f"respondent{number}", DEFAULT_PASSWORD)
         page.goto(f"{live_server.url}/unit/demand_survey.0/")
         answer = page.request.post(
-            f"{live_server.url}/handler/{USAGE}/submit/", data={"answers": {**GOOD, "wish": wish}},
+            live_server.url + lms_handler(USAGE, "submit"), data={"answers": {**GOOD, "wish": wish}},
             headers={"X-CSRFToken": next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")},
         )
         assert answer.ok, answer.text()

@@ -1,20 +1,38 @@
-"""An author edits the challenge in its Studio view: checks a bank file, then saves it."""
+"""An author edits the challenge in Studio's editor: checks a bank file, saves it, and uploads a province's bank."""
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 
+from question_bank.api import write_bank
+from tests.banks import generated_bank
 from tests.browser.conftest import log_in
-from tests.factories import DEFAULT_PASSWORD, StaffFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BANK = Path(__file__).resolve().parents[2] / "course_exports" / "examples" / "demo_bank.xlsx"
+# Every text the editor's message line shows, in order: the upload's progress is gone by the time it ends.
+WATCH_MESSAGES = """
+window.shownMessages = [];
+new MutationObserver(function () {
+  window.shownMessages.push(document.querySelector('.lc-message').textContent);
+}).observe(document.querySelector('.lc-message'), {childList: true, characterData: true, subtree: true});
+"""
 
 
-def test_author_checks_and_saves_a_bank_in_the_studio_view(live_server, chromium, screenshot):
-    StaffFactory(username="author", name="李文")
+def author_page(chromium, live_server):
+    """A course author (the course's staff role, not global staff) in Studio's editor of the challenge."""
+    from devhost.course_access import COURSE_STAFF_GROUP
+
+    UserFactory(username="author", name="李文").groups.add(Group.objects.get_or_create(name=COURSE_STAFF_GROUP)[0])
     page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
     log_in(page, live_server.url, "author", DEFAULT_PASSWORD)
-    page.goto(f"{live_server.url}/unit/level_challenge.0/studio_view/")
+    page.goto(f"{live_server.url}/studio/unit/level_challenge.0/")
+    return page
+
+
+def test_author_checks_and_saves_a_bank_in_studios_editor(live_server, chromium, screenshot):
+    page = author_page(chromium, live_server)
     assert "题库共有 303 道题" in page.inner_text(".lc-studio")
     page.fill("#lc-levels", '[{"title": "第一关", "count": 50}]')
     page.set_input_files("#lc-bank", str(BANK))
@@ -30,3 +48,21 @@ def test_author_checks_and_saves_a_bank_in_the_studio_view(live_server, chromium
     page.reload()
     assert "题库共有 30 道题" in page.inner_text(".lc-studio")
     screenshot(page, "level-challenge-studio-saved")
+
+
+def test_author_uploads_a_5000_question_bank_and_sees_its_progress(live_server, chromium, screenshot, tmp_path):
+    bank = tmp_path / "全省题库.xlsx"
+    bank.write_bytes(write_bank(generated_bank(5000), filename=bank.name)[0])
+    page = author_page(chromium, live_server)
+    page.fill("#lc-levels", '[{"title": "全省竞赛第一关", "count": 20}]')
+    page.set_input_files("#lc-bank", str(bank))
+    page.evaluate(WATCH_MESSAGES)
+    page.click("button.lc-save")
+    page.wait_for_function("document.querySelector('.lc-message').textContent.startsWith('已保存')", timeout=60_000)
+    shown = page.evaluate("window.shownMessages")
+    assert any(text.startswith("正在上传题库文件") for text in shown), shown
+    assert "正在读取并检查题库中的题目……" in shown
+    assert page.inner_text(".lc-message") == "已保存：5000 道题。"
+    screenshot(page, "level-challenge-studio-5000-saved")
+    page.reload()
+    assert "题库共有 5000 道题" in page.inner_text(".lc-studio")

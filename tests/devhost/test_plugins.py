@@ -1,4 +1,4 @@
-"""The devhost loads our plugins, and only them, through edx-django-utils like the LMS."""
+"""The devhost loads the LMS's plugins (ours and edx-completion) through edx-django-utils, as the LMS does."""
 from django.apps import apps
 from django.conf import settings
 from edx_django_utils.plugins import get_plugin_apps
@@ -7,16 +7,26 @@ from credit_plugin.settings.common import LOCALE_DIR as CREDIT_LOCALE_DIR
 from devhost.plugins import OUR_PLUGINS
 
 
-def test_only_our_plugins_are_loaded_although_edx_completion_is_installed_as_a_plugin():
+def test_our_plugins_and_edx_completion_are_loaded_as_lms_plugins():
     from importlib.metadata import entry_points
 
     installed = {entry_point.name for entry_point in entry_points(group="lms.djangoapp")}
-    assert "completion" in installed  # a plugin whose receivers need edx-platform
-    assert get_plugin_apps("lms.djangoapp") == [
+    assert "completion" in installed
+    assert sorted(get_plugin_apps("lms.djangoapp")) == [
+        "completion.apps.CompletionAppConfig",
         "credit_plugin.apps.CreditPluginConfig",
         "survey_plugin.apps.SurveyPluginConfig",
     ]
-    assert set(OUR_PLUGINS) <= {config.label for config in apps.get_app_configs()}
+    assert set(OUR_PLUGINS) | {"completion"} <= {config.label for config in apps.get_app_configs()}
+
+
+def test_edx_completion_receiver_is_connected_by_its_plugin_config_to_the_grades_signal():
+    from completion.handlers import scorable_block_completion
+    from lms.djangoapps.grades.signals.signals import PROBLEM_WEIGHTED_SCORE_CHANGED
+
+    connected = [entry[1]() for entry in PROBLEM_WEIGHTED_SCORE_CHANGED.receivers]
+    assert scorable_block_completion in connected
+    assert settings.COMPLETION_BY_VIEWING_DELAY_MS == 5000  # its common plugin settings were applied
 
 
 def test_plugin_settings_were_applied_by_the_framework():

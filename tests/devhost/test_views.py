@@ -3,8 +3,9 @@ import pytest
 from completion.models import BlockCompletion
 
 from credit_plugin.models import LmsEventReceipt
-from devhost import lms_bridge
-from devhost.views import our_scenarios
+from devhost.course_structure import DEMO_COURSE_KEY, unit_scenarios
+from devhost.runtimes.lms import LmsRuntime
+from tests.devhost_blocks import lms_handler
 
 
 @pytest.mark.django_db
@@ -13,7 +14,7 @@ def test_home_lists_our_block_scenarios_and_not_the_sdk_samples(client):
     assert "/unit/level_challenge.0/" in page
     assert "/unit/demand_survey.0/" in page
     assert "thumbs" not in page
-    assert {scenario_id for scenario_id, _ in our_scenarios()} >= {"level_challenge.0", "demand_survey.0"}
+    assert {scenario_id for scenario_id, _ in unit_scenarios()} >= {"level_challenge.0", "demand_survey.0"}
 
 
 @pytest.mark.django_db
@@ -29,7 +30,8 @@ def test_units_need_a_login(client):
 def test_each_block_renders_for_the_logged_in_learner(learner_client, scenario_id, title):
     page = learner_client.get(f"/unit/{scenario_id}/").content.decode()
     assert title in page
-    assert "data-usage=" in page
+    assert 'data-runtime-class=\'LmsRuntime\'' in page
+    assert "data-usage-id='block-v1:SDFTU+CADRE101+2026+type@" in page
 
 
 def test_chinese_is_the_default_and_english_is_a_switch_away(learner_client):
@@ -40,8 +42,9 @@ def test_chinese_is_the_default_and_english_is_a_switch_away(learner_client):
     assert "Review my wrong questions" in english
 
 
-def test_studio_view_is_for_staff_only(learner_client):
-    assert learner_client.get("/unit/level_challenge.0/studio_view/").status_code == 404
+def test_studio_pages_are_for_the_courses_authors_only(learner_client):
+    assert learner_client.get("/studio/unit/level_challenge.0/").status_code == 403
+    assert learner_client.get("/studio/preview/level_challenge.0/").status_code == 403
 
 
 def test_unknown_scenario_is_404(learner_client):
@@ -49,10 +52,9 @@ def test_unknown_scenario_is_404(learner_client):
 
 
 @pytest.mark.django_db
-def test_handler_needs_a_login(client):
-    response = client.post("/handler/level-challenge.level_challenge.d0.u0/anything/")
-    assert response.status_code == 401
-    assert response.json()["error"] == "not_authenticated"
+def test_a_handler_refuses_an_anonymous_post_as_the_lms_does(client):
+    response = client.post(lms_handler("level-challenge.level_challenge.d0.u0", "start_level"))
+    assert (response.status_code, response.content) == (403, b"Unauthenticated")
 
 
 def test_bridge_is_for_staff_only(learner_client):
@@ -73,7 +75,7 @@ def test_bridge_explains_a_revocation_without_certificate(staff_client, learner)
 
 @pytest.mark.django_db
 def test_runtime_publishes_completion_through_edx_completion(learner, completion_tracking):
-    runtime = lms_bridge.DevhostRuntime(learner)
+    runtime = LmsRuntime(learner, DEMO_COURSE_KEY)
     block = runtime.get_block("level-challenge.level_challenge.d0.u0")
     runtime.publish(block, "completion", {"completion": 1.0})
     completion = BlockCompletion.objects.get(user=learner)
@@ -84,11 +86,12 @@ def test_runtime_publishes_completion_through_edx_completion(learner, completion
 
 @pytest.mark.django_db
 def test_runtime_gives_blocks_real_keys_and_the_logged_in_user(learner):
-    runtime = lms_bridge.DevhostRuntime(learner)
+    runtime = LmsRuntime(learner, DEMO_COURSE_KEY)
     block = runtime.get_block("level-challenge.level_challenge.d0.u0")
     runtime.render(block, "student_view")
     assert str(block.location).startswith("block-v1:SDFTU+CADRE101+2026+type@level_challenge+block@")
-    user = runtime.service(block, "i18n") and runtime._services["user"].get_current_user()
+    assert block.scope_ids.usage_id == block.location and block.context_key == DEMO_COURSE_KEY
+    user = runtime.service(block, "user").get_current_user()
     assert user.opt_attrs["edx-platform.user_id"] == learner.id
     assert user.full_name == "王小纲"
 
@@ -97,13 +100,13 @@ def test_runtime_gives_blocks_real_keys_and_the_logged_in_user(learner):
 def test_course_staff_author_in_studio_without_seeing_any_organisations_cadres(client):
     from django.contrib.auth.models import Group
 
-    from devhost.lms_bridge import COURSE_STAFF_GROUP
+    from devhost.course_access import COURSE_STAFF_GROUP
     from tests.factories import UserFactory
 
     author = UserFactory(username="course_author")
     author.groups.add(Group.objects.create(name=COURSE_STAFF_GROUP))
     client.force_login(author)
-    assert client.get("/unit/level_challenge.0/studio_view/").status_code == 200
+    assert client.get("/studio/unit/level_challenge.0/").status_code == 200
     assert client.get("/cadre-credits/compliance/").status_code == 403
     client.force_login(UserFactory(username="plain_learner"))
-    assert client.get("/unit/level_challenge.0/studio_view/").status_code == 404
+    assert client.get("/studio/unit/level_challenge.0/").status_code == 403

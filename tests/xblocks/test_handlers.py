@@ -8,6 +8,7 @@ from xblock.core import XBlock
 from xblock.fields import ScopeIds
 from xblock.test.toy_runtime import ToyRuntime
 
+from tests.devhost_blocks import lms_handler
 from xblocks.handlers import HandlerError, json_handler, may_edit
 
 
@@ -35,6 +36,9 @@ class EchoBlock(XBlock):
         return {"saved": True}
 
 
+ECHO_KEY = "block-v1:SDFTU+CADRE101+2026+type@echo+block@e1"
+
+
 class StudioPermissions:
     """Studio's StudioPermissionsService as blocks see it: ``can_write(course_key)``."""
 
@@ -49,7 +53,7 @@ class StudioPermissions:
 def block(services=None):
     runtime = ToyRuntime()
     runtime._services.update(services or {})  # as Studio's load_services_for_studio does
-    key = UsageKey.from_string("block-v1:SDFTU+CADRE101+2026+type@echo+block@e1")
+    key = UsageKey.from_string(ECHO_KEY)
     return runtime, runtime.construct_xblock_from_class(EchoBlock, ScopeIds("u", "echo", key.block_id, key))
 
 
@@ -83,7 +87,7 @@ def test_every_refusal_is_json_with_a_code_a_message_and_its_status(body, method
 @pytest.mark.django_db
 def test_refusals_are_worded_in_the_learners_language(learner_client):
     usage = "level-challenge.level_challenge.d0.u0"
-    response = learner_client.post(f"/handler/{usage}/start_level/", data="{not json", content_type="application/json",
+    response = learner_client.post(lms_handler(usage, "start_level"), data="{not json", content_type="application/json",
                                    HTTP_ACCEPT_LANGUAGE="zh-cn")
     assert (response.status_code, response.json()["message"]) == (400, "请求不是有效的 JSON。")
 
@@ -91,18 +95,18 @@ def test_refusals_are_worded_in_the_learners_language(learner_client):
 def test_in_studio_the_permissions_service_decides_who_edits():
     permissions = StudioPermissions(writable=False)
     runtime, echo_block = block({"studio_user_permissions": permissions})
-    assert call(runtime, echo_block, "edit") == (403, {"error": "forbidden", "message": "Only course staff can edit."})
+    assert call(runtime, echo_block, "edit") == (
+        403, {"error": "forbidden", "message": "Only the course's authors can edit it, in Studio."})
     assert [str(key) for key in permissions.asked] == ["course-v1:SDFTU+CADRE101+2026"]
     permissions.writable = True
     assert call(runtime, echo_block, "edit") == (200, {"saved": True})
 
 
-def test_outside_studio_course_staff_edit_and_learners_do_not(learner, staff_user):
-    from devhost.lms_bridge import DjangoUserService
+def test_outside_studio_no_one_edits_not_even_course_staff(learner, staff_user):
+    """The LMS holds a course's content read-only: its runtime has no studio_user_permissions."""
+    from devhost.runtimes.lms import lms_user_service
 
-    runtime, echo_block = block({"user": DjangoUserService(learner)})
-    assert not may_edit(echo_block)
-    assert call(runtime, echo_block, "edit")[0] == 403
-    runtime, echo_block = block({"user": DjangoUserService(staff_user)})
-    assert may_edit(echo_block)
-    assert call(runtime, echo_block, "edit") == (200, {"saved": True})
+    for user in (learner, staff_user):
+        runtime, echo_block = block({"user": lms_user_service(user, UsageKey.from_string(ECHO_KEY).course_key)})
+        assert not may_edit(echo_block)
+        assert call(runtime, echo_block, "edit")[0] == 403

@@ -3,8 +3,6 @@ What an author edits in Studio: the editor's content, and what they send, checke
 before anything is saved (levels, an imported bank file, the competition window, the leaderboard).
 No runtime: the block passes its content in and applies a checked ``StudioEdit``.
 """
-import base64
-import binascii
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +11,7 @@ from django.utils.translation import gettext_noop as _  # marked here, translate
 
 from question_bank import api as bank_api
 from xblocks.fields import moment_from_form, zoned_text
+from xblocks.handlers import Upload
 from xblocks.level_challenge.levels import Level, level_problems
 from xblocks.level_challenge.progress import ChallengeError
 
@@ -20,6 +19,9 @@ STUDIO_TEXT = {
     "checked": _("Checked: {count} questions. Nothing is saved yet."),
     "saved": _("Saved: {count} questions."),
     "refused": _("Not saved:"),
+    "uploading": _("Uploading the bank file: {percent}%"),
+    "checking": _("Reading and checking the bank's questions…"),
+    "failed": _("The request failed ({status}). Nothing was saved; try again."),
 }
 LEADERBOARD_NAMES = ("full", "masked", "hidden")
 DATE_FIELDS = ("competition_start", "competition_end")
@@ -59,15 +61,13 @@ def read_levels(text, *, translate) -> list[Level]:
             error=error)) from error
 
 
-def read_bank_upload(upload, *, translate) -> list[bank_api.Question] | None:
-    """The questions of an uploaded bank file (base64 in JSON), all or nothing; None when there is none."""
-    if not upload:
+def read_bank_upload(upload: Upload | None, *, translate) -> list[bank_api.Question] | None:
+    """The questions of an uploaded bank file, all or nothing; None when none came with the form."""
+    if upload is None:
         return None
-    try:
-        content = base64.b64decode(upload.get("data", ""), validate=True)
-    except (ValueError, binascii.Error, AttributeError) as error:
-        raise ChallengeError("bad_file", translate(_("The uploaded file could not be read."))) from error
-    questions, problems = bank_api.read_bank(content, filename=str(upload.get("name", "")))
+    if not isinstance(upload, Upload):
+        raise ChallengeError("bad_file", translate(_("Send the bank as a file of the form.")))
+    questions, problems = bank_api.read_bank(upload.content, filename=upload.filename)
     errors = [problem for problem in problems if not problem.skipped]
     if errors or not questions:
         lines = [str(problem) for problem in errors] or [translate(_("The file holds no questions."))]

@@ -8,6 +8,7 @@ from lxml import etree
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import UsageKey
 from web_fragments.fragment import Fragment
+from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
@@ -18,9 +19,10 @@ from xblocks.level_challenge import authoring, bank, leaderboard, olx, presentat
 from xblocks.level_challenge.levels import Level
 
 REFUSALS = (progress.ChallengeError,)
-# Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) before any handler runs;
-# 2 MB carries a bank file of 1.5 MB in base64 (a 5,000-question XLSX is 312 KB).
-STUDIO_MAX_BODY = 2 * 1024 * 1024
+# The editor's form without a file; with a bank file, a multipart upload (Studio sets no limit of its
+# own: DATA_UPLOAD_MAX_MEMORY_SIZE is None there). A 5,000-question XLSX is about 0.3 MB, as CSV 1-3 MB.
+STUDIO_MAX_BODY = 256 * 1024
+STUDIO_MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _now():
@@ -121,6 +123,10 @@ class LevelChallengeBlock(XBlock):
     )
 
     has_score = True
+    # Complete only when every level is passed (``_publish_progress``): without this, edx-completion's
+    # receiver of PROBLEM_WEIGHTED_SCORE_CHANGED would mark the block complete on any score, a failed one too.
+    has_custom_completion = True
+    completion_mode = XBlockCompletionMode.COMPLETABLE
 
     # --- the block's content and the learner's state -----------------------------------------------
     @property
@@ -252,7 +258,8 @@ class LevelChallengeBlock(XBlock):
             )
 
     # --- authoring -------------------------------------------------------------------------------------
-    @json_handler(max_body=STUDIO_MAX_BODY, authors_only=True, refusals=REFUSALS)
+    @json_handler(max_body=STUDIO_MAX_BODY, authors_only=True, refusals=REFUSALS, uploads=("bank_file",),
+                  max_upload=STUDIO_MAX_UPLOAD)
     def studio_submit(self, data, suffix=""):
         """Save settings, levels and (optionally) a new bank, all or nothing; ``dry_run`` only checks."""
         labels = {name: self._translate(self.fields[name].display_name) for name in authoring.DATE_FIELDS}

@@ -8,11 +8,12 @@ from django.db import transaction
 from waffle.models import Switch
 
 from credit_plugin import api
+from devhost.course_access import COURSE_STAFF_GROUP
 from devhost.demo_cadres import seed_demo_cadres
 from devhost.demo_credits import seed_demo_credit_rules
 from devhost.demo_topics import seed_demo_demand, seed_demo_topics
 from devhost.demo_users import DEMO_USERS
-from devhost.lms_bridge import COURSE_STAFF_GROUP, set_full_name
+from devhost.lms_bridge import set_full_name
 
 # edx-completion records completions only while this switch is on, as in the LMS.
 COMPLETION_TRACKING_SWITCH = "completion.enable_completion_tracking"

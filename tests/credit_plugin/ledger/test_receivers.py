@@ -9,7 +9,7 @@ from credit_plugin import api
 from credit_plugin.api import Trigger
 from credit_plugin.ledger import lms_events
 from credit_plugin.models import LedgerEntry, LmsEventReceipt
-from devhost import lms_bridge
+from devhost import lms_bridge, lms_grades
 from tests.factories import UserFactory, credit_rule
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,20 @@ def test_a_rule_for_every_run_of_a_course_counts_once_per_learner(learner):
     lms_bridge.pass_course(learner)
     lms_bridge.pass_course(learner, CourseKey.from_string("course-v1:SDFTU+CADRE101+2027"))
     assert LedgerEntry.objects.count() == 1
+
+
+def test_passing_a_ccx_earns_its_master_courses_credits_once(learner):
+    """The LMS sends CCX_COURSE_PASSING_STATUS_UPDATED for a coach's run (CCX) of a course."""
+    credit_rule()  # for course-v1:SDFTU+CADRE101+2026
+    ccx = CourseKey.from_string("ccx-v1:SDFTU+CADRE101+2026+ccx@7")
+    lms_grades.send_passing_status(learner, ccx, passed=False)
+    assert LedgerEntry.objects.count() == 0
+    lms_grades.send_passing_status(learner, ccx, passed=True)
+    lms_grades.send_passing_status(learner, ccx, passed=True)
+    lms_bridge.pass_course(learner)  # the master course itself: the same rule, already held
+    entry = LedgerEntry.objects.get()
+    assert (entry.reference, entry.credits) == (str(ccx), Decimal("10.00"))
+    assert LmsEventReceipt.objects.filter(event_type=lms_events.CCX_COURSE_PASSING).count() == 3
 
 
 def test_certificate_created_grants_and_revoked_reverses_then_a_new_certificate_grants_again(learner):
@@ -69,7 +83,7 @@ def test_events_that_grant_nothing_are_kept_as_ignored_with_the_reason(learner, 
         from openedx_events.learning.signals import COURSE_PASSING_STATUS_UPDATED
 
         COURSE_PASSING_STATUS_UPDATED.send_event(course_passing_status=CoursePassingStatusData(
-            is_passing=False, course=lms_bridge.course_data(), user=lms_bridge.user_data(learner)))
+            is_passing=False, course=lms_bridge.course_data(), user=lms_grades.user_data(learner)))
     else:
         lms_bridge.pass_course(learner)
     receipt = LmsEventReceipt.objects.get()
@@ -81,7 +95,7 @@ def test_events_that_grant_nothing_are_kept_as_ignored_with_the_reason(learner, 
 def test_an_event_about_an_unknown_user_is_ignored(learner, english):
     credit_rule()
     ghost = UserFactory(username="ghost")
-    ghost_data = lms_bridge.user_data(ghost)
+    ghost_data = lms_grades.user_data(ghost)
     ghost.delete()
     from openedx_events.learning.data import CoursePassingStatusData
     from openedx_events.learning.signals import COURSE_PASSING_STATUS_UPDATED

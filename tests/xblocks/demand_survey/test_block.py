@@ -10,6 +10,7 @@ from xblock.test.toy_runtime import ToyRuntime
 
 from survey_plugin import api as survey_api
 from survey_plugin.models import Answer, SurveyResponse, TopicPick
+from tests.devhost_blocks import lms_handler
 from tests.factories import UserFactory
 from xblocks.demand_survey.demo import DEMO_TOPICS, demo_survey_xml
 
@@ -34,7 +35,7 @@ def catalogue(db):
 
 
 def submit(client, answers):
-    response = client.post(f"/handler/{USAGE}/submit/", data=json.dumps({"answers": answers}),
+    response = client.post(lms_handler(USAGE, "submit"), data=json.dumps({"answers": answers}),
                            content_type="application/json")
     return response.status_code, response.json()
 
@@ -107,7 +108,7 @@ def test_bad_answers_answer_400_and_store_nothing(learner_client, change, code):
 
 
 def test_malformed_json_answers_400(learner_client):
-    response = learner_client.post(f"/handler/{USAGE}/submit/", data="{not json", content_type="application/json")
+    response = learner_client.post(lms_handler(USAGE, "submit"), data="{not json", content_type="application/json")
     assert response.status_code == 400 and response.json()["error"] == "malformed_json"
 
 
@@ -160,12 +161,12 @@ def test_an_anonymous_survey_with_fewer_than_five_responses_shows_staff_no_resul
         client.force_login(UserFactory(username=f"respondent{number}"))
         submit(client, GOOD)
     client.force_login(staff_user)
-    data = client.post(f"/handler/{USAGE}/results/", data="{}", content_type="application/json").json()
+    data = client.post(lms_handler(USAGE, "results"), data="{}", content_type="application/json").json()
     assert (data["responses"], data["hidden"], data["questions"]) == (4, True, [])
 
 
 def test_learners_see_results_only_after_answering_when_the_author_allows(learner_client):
-    assert learner_client.post(f"/handler/{USAGE}/results/", data="{}",
+    assert learner_client.post(lms_handler(USAGE, "results"), data="{}",
                                content_type="application/json").status_code == 403
     _, data = submit(learner_client, GOOD)
     assert data["results"]["hidden"] is True  # one response of an anonymous survey shows nothing
@@ -176,18 +177,18 @@ def test_the_export_of_an_anonymous_survey_has_no_usernames(client, staff_user):
         client.force_login(UserFactory(username=f"respondent{number}", email=f"r{number}@example.com"))
         submit(client, {**GOOD, "wish": "=HYPERLINK(\"http://x\")"})
     client.force_login(staff_user)
-    response = client.get(f"/handler/{USAGE}/export/?format=xlsx")
+    response = client.get(lms_handler(USAGE, "export") + "?format=xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 6
     flat = json.dumps(rows, ensure_ascii=False, default=str)
     assert "respondent" not in flat and "example.com" not in flat
     assert rows[1][-1] == "=HYPERLINK(\"http://x\")"  # a formula in learner text is a text cell (test_exports)
-    csv_text = client.get(f"/handler/{USAGE}/export/?format=csv").content.decode("utf-8-sig")
+    csv_text = client.get(lms_handler(USAGE, "export") + "?format=csv").content.decode("utf-8-sig")
     assert "respondent" not in csv_text and csv_text.count("\n") == 6
 
 
 def test_learners_cannot_export(learner_client):
-    assert learner_client.get(f"/handler/{USAGE}/export/?format=csv").status_code == 403
+    assert learner_client.get(lms_handler(USAGE, "export") + "?format=csv").status_code == 403
 
 
 def test_olx_round_trip_is_identical():

@@ -15,6 +15,7 @@ from cadre_common.file_tasks import FileTask
 from cadre_common.private_files import private_storage
 from cadre_common.spreadsheets import writing
 from survey_plugin import api as survey_api
+from tests.devhost_blocks import lms_handler
 from tests.factories import StaffFactory, UserFactory
 from tests.xblocks.demand_survey.test_block import GOOD, USAGE, submit
 
@@ -37,7 +38,7 @@ def five_responses(client, settings):
 
 def start_export(client, file_format="csv") -> str:
     """Ask the block for a large export; the address of the page it redirects to."""
-    started = client.get(f"/handler/{USAGE}/export/?format={file_format}")
+    started = client.get(lms_handler(USAGE, "export") + f"?format={file_format}")
     assert started.status_code == 303 and EXPORT_PAGE.match(started["Location"]), started
     return started["Location"]
 
@@ -99,7 +100,7 @@ def test_only_whoever_started_an_export_can_follow_or_download_it(client, staff_
     client.logout()
     assert (client.get(location).status_code, client.get(download).status_code) == (404, 404)
     client.force_login(UserFactory(username="a_learner"))
-    assert client.get(f"/handler/{USAGE}/export/?format=csv").status_code == 403  # no export for learners
+    assert client.get(lms_handler(USAGE, "export") + "?format=csv").status_code == 403  # no export for learners
     assert client.get("/cadre-surveys/exports/not-a-uuid/").status_code == 404
 
 
@@ -171,10 +172,10 @@ def test_learner_text_that_looks_like_a_formula_never_runs(client, staff_user, s
     client.force_login(UserFactory(username="mischief"))
     submit(client, {**GOOD, "wish": '=HYPERLINK("http://evil.example")'})
     client.force_login(staff_user)
-    sheet = load_workbook(io.BytesIO(client.get(f"/handler/{USAGE}/export/?format=xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(client.get(lms_handler(USAGE, "export") + "?format=xlsx").content)).active
     cells = [row[-1] for row in sheet.iter_rows(min_row=2) if row[-1].value.startswith("=")]
     assert [(cell.value, cell.data_type) for cell in cells] == [('=HYPERLINK("http://evil.example")', "s")]
-    csv = client.get(f"/handler/{USAGE}/export/?format=csv").content.decode("utf-8-sig")
+    csv = client.get(lms_handler(USAGE, "export") + "?format=csv").content.decode("utf-8-sig")
     assert """'=HYPERLINK(""http://evil.example"")""" in csv
 
 

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from devhost.lms_bridge import DevhostRuntime
+from devhost.course_structure import DEMO_COURSE_KEY
+from devhost.runtimes.studio import StudioPreviewRuntime
 from survey_plugin import api as survey_api
 from survey_plugin.models import Survey, SurveyResponse
+from tests.devhost_blocks import CourseContentRuntime, lms_handler, studio_handler
 from tests.factories import UserFactory
 from tests.xblocks.demand_survey.test_block import GOOD, USAGE, submit
 
@@ -32,9 +34,8 @@ def answer_as(client, number, wish):
 
 
 def block_for(user, *, author_mode=False):
-    runtime = DevhostRuntime(user)
-    if author_mode:
-        runtime.is_author_mode = True  # as Studio's preview runtime sets it
+    """The survey as the learner's LMS runtime shows it (its content changeable), or in Studio's preview."""
+    runtime = StudioPreviewRuntime(user, DEMO_COURSE_KEY, session={}) if author_mode else CourseContentRuntime(user)
     return runtime, runtime.get_block(USAGE)
 
 
@@ -56,7 +57,7 @@ def test_staff_read_the_free_text_in_alphabetical_order_not_in_the_order_it_came
     for number, wish in enumerate(["C 最后到的", "A 中间到的", "B 最先到的"][::-1]):
         answer_as(client, number, wish)
     client.force_login(staff_user)
-    data = client.post(f"/handler/{USAGE}/results/", data="{}", content_type="application/json").json()
+    data = client.post(lms_handler(USAGE, "results"), data="{}", content_type="application/json").json()
     wish = next(question for question in data["questions"] if question["id"] == "wish")
     assert wish["texts"] == ["A 中间到的", "B 最先到的", "C 最后到的"]
     assert (wish["text_answers"], wish["texts_cut"]) == (3, False)
@@ -73,7 +74,7 @@ def test_staff_are_told_when_only_the_first_answers_are_shown(client, staff_user
     page = client.get("/unit/demand_survey.0/").content.decode()
     assert "3 条文字回答" in page
     assert "按字母顺序显示前 2 条；导出文件包含全部回答" in page
-    data = client.post(f"/handler/{USAGE}/results/", data="{}", content_type="application/json").json()
+    data = client.post(lms_handler(USAGE, "results"), data="{}", content_type="application/json").json()
     assert next(q for q in data["questions"] if q["id"] == "wish")["texts"] == sorted(["丙", "甲", "乙"])[:2]
 
 
@@ -116,7 +117,7 @@ def test_a_survey_answered_before_any_page_was_shown_is_registered_by_its_first_
 def test_studio_refuses_a_date_without_a_time_zone(client, staff_user):
     client.force_login(staff_user)
     questions = json.dumps([{"id": "q", "kind": "text", "prompt": "您的建议"}], ensure_ascii=False)
-    response = client.post(f"/handler/{USAGE}/studio_submit/", content_type="application/json",
+    response = client.post(studio_handler(USAGE, "studio_submit"), content_type="application/json",
                            data=json.dumps({"questions": questions, "closes_at": "2026-12-31T18:00"}))
     assert response.status_code == 400
     assert "2026-12-31T18:00" in response.json()["message"]
@@ -129,18 +130,18 @@ def test_answers_are_refused_when_the_privacy_changed_after_the_page_was_shown(l
     block.anonymous = False
     block.save()
     runtime.render(block, "student_view")  # someone opens the survey, now named: that registers it
-    response = learner_client.post(f"/handler/{USAGE}/submit/", content_type="application/json",
+    response = learner_client.post(lms_handler(USAGE, "submit"), content_type="application/json",
                                    data=json.dumps({"answers": GOOD, "anonymous": True}))
     assert (response.status_code, response.json()["error"]) == (400, "privacy_changed")
     assert not SurveyResponse.objects.exists()
-    response = learner_client.post(f"/handler/{USAGE}/submit/", content_type="application/json",
+    response = learner_client.post(lms_handler(USAGE, "submit"), content_type="application/json",
                                    data=json.dumps({"answers": GOOD, "anonymous": False}))
     assert response.status_code == 200
     assert SurveyResponse.objects.get().user_id == learner.id
 
 
 def test_a_privacy_flag_that_is_not_true_or_false_is_refused_and_nothing_stored(learner_client):
-    response = learner_client.post(f"/handler/{USAGE}/submit/", content_type="application/json",
+    response = learner_client.post(lms_handler(USAGE, "submit"), content_type="application/json",
                                    data=json.dumps({"answers": GOOD, "anonymous": "yes"}))
     assert (response.status_code, response.json()["error"]) == (400, "malformed")
     assert "anonymous" in response.json()["message"]
@@ -158,7 +159,7 @@ def test_a_survey_saved_before_the_list_field_keeps_its_questions_until_its_next
     client.force_login(learner)
     assert submit(client, GOOD)[0] == 200
     client.force_login(staff_user)
-    response = client.post(f"/handler/{USAGE}/studio_submit/", content_type="application/json",
+    response = client.post(studio_handler(USAGE, "studio_submit"), content_type="application/json",
                            data=json.dumps({"questions": json.dumps(questions, ensure_ascii=False)}))
     assert response.json()["saved"] is True
     _runtime, saved = block_for(learner)

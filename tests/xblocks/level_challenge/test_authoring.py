@@ -1,11 +1,11 @@
 """Checking an author's edit without a runtime: every mistake refused with its code, nothing half-read."""
-import base64
 import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from question_bank.api import write_bank
+from xblocks.handlers import Upload
 from xblocks.level_challenge.authoring import edit_report, read_studio_edit, studio_context
 from xblocks.level_challenge.bank import BankIndex
 from xblocks.level_challenge.demo import demo_questions
@@ -22,7 +22,7 @@ def read(**data):
 
 
 def upload(data: bytes, name="bank.csv"):
-    return {"name": name, "data": base64.b64encode(data).decode()}
+    return Upload(filename=name, content=data)
 
 
 def test_a_complete_edit_is_read_with_its_bank_and_zoned_window():
@@ -44,8 +44,7 @@ def test_an_unknown_way_of_showing_names_keeps_the_current_one():
     [
         ({"levels": "[{"}, "bad_levels", "The levels are not valid"),
         ({"levels": '[{"count": "many"}]'}, "bad_levels", "The levels are not valid"),
-        ({"bank_file": {"name": "b.csv", "data": "%%%"}}, "bad_file", "The uploaded file could not be read."),
-        ({"bank_file": "b.csv"}, "bad_file", "The uploaded file could not be read."),
+        ({"bank_file": "b.csv"}, "bad_file", "Send the bank as a file of the form."),
         ({"bank_file": upload("题干,答案\n问,E\n".encode())}, "bad_bank", 'row 2, column 答案: "E" is not an option'),
         ({"bank_file": upload("题干,答案\n".encode())}, "bad_bank", "the file holds no questions"),
         ({"competition_end": "2026-12-31T18:00"}, "bad_date", "Competition closes: 2026-12-31T18:00 has no time zone"),

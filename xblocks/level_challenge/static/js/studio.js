@@ -1,43 +1,55 @@
-/* Studio editor of the level challenge: saves settings, levels and an imported bank in one request. */
+/* Studio editor of the level challenge: saves settings, levels and an imported bank in one request.
+   A bank file goes as a real file upload (a multipart form), with its progress shown while it uploads. */
 function LevelChallengeStudio(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
   var form = root.querySelector(".lc-studio-form");
+  var T = init.text;
 
-  function readFile(input) {
-    return new Promise(function (resolve) {
-      if (!input.files.length) { resolve(null); return; }
-      var reader = new FileReader();
-      reader.onload = function () { resolve({name: input.files[0].name, data: reader.result.split(",")[1]}); };
-      reader.readAsDataURL(input.files[0]);
+  function say(text) { root.querySelector(".lc-message").textContent = text; }
+
+  function showProblems(lines) {
+    var list = root.querySelector(".lc-problems");
+    list.innerHTML = "";
+    lines.forEach(function (line) {
+      var item = document.createElement("li"); item.className = "lc-wrong"; item.textContent = line; list.appendChild(item);
     });
   }
 
+  function body(dryRun) {
+    var edit = {
+      display_name: form.display_name.value, levels: form.levels.value, competition_start: form.competition_start.value,
+      competition_end: form.competition_end.value, show_leaderboard: form.show_leaderboard.checked,
+      leaderboard_names: form.leaderboard_names.value, dry_run: dryRun
+    };
+    var data = new FormData();
+    data.append("json", JSON.stringify(edit));
+    if (form.bank_file.files.length) { data.append("bank_file", form.bank_file.files[0]); }
+    return data;
+  }
+
+  function answered(xhr) {
+    var data;
+    try { data = JSON.parse(xhr.responseText); } catch (error) { say(T.failed.replace("{status}", xhr.status)); return; }
+    var ok = xhr.status >= 200 && xhr.status < 300;
+    showProblems(ok ? data.problems : String(data.message || "").split("\n"));
+    say(ok ? (data.saved ? T.saved : T.checked).replace("{count}", data.questions) : T.refused);
+    if (ok && data.saved && runtime.notify) { runtime.notify("save", {state: "end"}); }
+  }
+
   function send(dryRun) {
-    readFile(form.bank_file).then(function (file) {
-      var body = {
-        display_name: form.display_name.value, levels: form.levels.value, competition_start: form.competition_start.value,
-        competition_end: form.competition_end.value, show_leaderboard: form.show_leaderboard.checked,
-        leaderboard_names: form.leaderboard_names.value, dry_run: dryRun, bank_file: file
-      };
-      var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
-      return fetch(runtime.handlerUrl(root, "studio_submit"), {
-        method: "POST", credentials: "same-origin", body: JSON.stringify(body),
-        headers: {"Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : ""}
-      });
-    }).then(function (response) { return response.json().then(function (data) { return [response.ok, data]; }); })
-      .then(function (result) {
-        var ok = result[0], data = result[1], list = root.querySelector(".lc-problems");
-        list.innerHTML = "";
-        var lines = ok ? data.problems : data.message.split("\n");
-        lines.forEach(function (line) {
-          var item = document.createElement("li"); item.className = "lc-wrong"; item.textContent = line; list.appendChild(item);
-        });
-        var T = init.text;
-        root.querySelector(".lc-message").textContent = ok
-          ? (data.saved ? T.saved : T.checked).replace("{count}", data.questions) : T.refused;
-        if (ok && data.saved && runtime.notify) { runtime.notify("save", {state: "end"}); }
-      });
+    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", runtime.handlerUrl(root, "studio_submit"));
+    xhr.setRequestHeader("X-CSRFToken", match ? decodeURIComponent(match[1]) : "");
+    xhr.upload.addEventListener("progress", function (event) {
+      if (event.lengthComputable) { say(T.uploading.replace("{percent}", Math.round(100 * event.loaded / event.total))); }
+    });
+    xhr.upload.addEventListener("load", function () { if (form.bank_file.files.length) { say(T.checking); } });
+    xhr.addEventListener("load", function () { answered(xhr); });
+    xhr.addEventListener("error", function () { say(T.failed.replace("{status}", 0)); });
+    showProblems([]);
+    xhr.send(body(dryRun));
   }
 
   root.querySelector(".lc-check").addEventListener("click", function () { send(true); });

@@ -1,0 +1,1 @@
+"""STANDS IN FOR edx-platform's lms.djangoapps.grades.signals."""
