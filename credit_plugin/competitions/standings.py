@@ -2,10 +2,10 @@
 Leaderboards as rows: each learner's best in each competition, and the ranking read from them.
 
 Every write is a short statement of its own, so concurrent writers never hold two locks and
-never wait on each other in a cycle: an UPDATE that only improves a row, and, for a learner's
-first standing, an INSERT that ignores a row a concurrent writer inserted first, after which
-the improving UPDATE runs again. Learners finishing together each get their row; of two writes
-for one learner, the better stays whatever their order.
+never wait on each other in a cycle: an UPDATE that only improves a row, after, for a learner's
+first standing, an INSERT that ignores a row a concurrent writer inserted first. Learners
+finishing together each get their row; of two writes for one learner, the better stays whatever
+their order.
 """
 from collections.abc import Mapping
 
@@ -26,16 +26,21 @@ def _organisation_code(user_id: int) -> str:
 
 def record_standing(*, competition_key: str, user_id: int, points: int, seconds: int) -> None:
     """Keep ``points`` in ``seconds`` as the learner's standing if it is better: more points, or less time."""
-    organisation_code, now = _organisation_code(user_id), timezone.now()
+    organisation_code = _organisation_code(user_id)
     mine = LeaderboardRow.objects.filter(competition_key=competition_key, user_id=user_id)
-    better = Q(points__lt=points) | Q(points=points, seconds__gt=seconds)
-    values = {"points": points, "seconds": seconds, "organisation_code": organisation_code, "updated_at": now}
-    if mine.filter(better).update(**values):
+    recorded = mine.values_list("points", "seconds", "organisation_code").first()
+    if recorded is not None and (recorded[0], -recorded[1]) >= (points, -seconds):
+        # Rows only improve, so what is recorded now is at least as good as what was read.
+        if recorded[2] != organisation_code:
+            mine.update(organisation_code=organisation_code)
         return
-    LeaderboardRow.objects.bulk_create(
-        [LeaderboardRow(competition_key=competition_key, user_id=user_id, **values)], ignore_conflicts=True)
-    if not mine.filter(better).update(**values):
-        mine.exclude(organisation_code=organisation_code).update(organisation_code=organisation_code)
+    better = Q(points__lt=points) | Q(points=points, seconds__gt=seconds)
+    values = {"points": points, "seconds": seconds, "organisation_code": organisation_code,
+              "updated_at": timezone.now()}
+    if recorded is None:
+        LeaderboardRow.objects.bulk_create(
+            [LeaderboardRow(competition_key=competition_key, user_id=user_id, **values)], ignore_conflicts=True)
+    mine.filter(better).update(**values)  # a no-op when the insert above was this write, or a better one won
 
 
 def import_standings(*, competition_key: str, standings: Mapping[int, tuple[int, int]]) -> int:

@@ -47,7 +47,7 @@ def test_an_open_attempt_whose_questions_left_the_bank_is_closed_with_a_message(
     assert page.status_code == 200
     _, state = call(learner_client, "get_state")
     assert state["current"] is None
-    assert "1" in state["notice"] and state["levels"][0]["attempts"] == 0  # it does not count
+    assert "第 1 关" in state["notice"] and state["levels"][0]["attempts"] == 0  # it does not count
     status, error = call(learner_client, "submit_level", {"attempt_id": attempt["attempt_id"],
                                                           "answers": answers_for(attempt, 5)})
     assert (status, error["error"]) == (400, "attempt_closed")
@@ -86,20 +86,20 @@ def test_a_new_bank_keeps_the_wrong_question_review_of_questions_that_still_exis
     ("points_per_correct", None, "None"),
 ])
 def test_a_level_number_that_is_not_a_usable_whole_number_is_refused_naming_level_and_field(
-        staff_client, english, field, value, shown):
+        staff_client, field, value, shown):
     levels = [{"title": "新的一关", "count": 3}, {"title": "新的二关", "count": 3, field: value}]
     status, error = call(staff_client, "studio_submit", {"levels": json.dumps(levels)})
     assert (status, error["error"]) == (400, "bad_levels")
-    assert f"Level 2, {field}: {shown} is not a whole number" in error["message"]
+    assert f"第 2 关的 {field}：{shown} 不是 0 到" in error["message"]
     page = staff_client.get("/unit/level_challenge.0/studio_view/").content.decode()
     assert "第一关：工会基础知识" in page and "新的一关" not in page
 
 
-def test_a_difficulty_quota_that_is_not_a_number_is_refused(staff_client, english):
+def test_a_difficulty_quota_that_is_not_a_number_is_refused(staff_client):
     levels = [{"title": "一", "count": 3, "quotas": {"easy": 1e999}}]
     status, error = call(staff_client, "studio_submit", {"levels": json.dumps(levels)})
     assert (status, error["error"]) == (400, "bad_levels")
-    assert "Level 1, quotas: inf" in error["message"]
+    assert "第 1 关的 quotas：inf" in error["message"]
 
 
 def test_olx_with_a_level_count_that_is_not_a_number_is_refused_naming_the_level(english):

@@ -31,10 +31,12 @@ def submit(levels, index, state, data: dict, *, learner_id: int | None, block_ke
     attempt_id, answers = data.get("attempt_id"), data.get("answers", {})
     if learner_id is None:
         raise progress.ChallengeError("not_signed_in", translate(_("Sign in to submit your answers.")))
+    current = state.get("current")
+    is_open = bool(current) and current["attempt_id"] == attempt_id
     stored = None
-    if isinstance(attempt_id, str) and 0 < len(attempt_id) <= ATTEMPT_ID_LENGTH:
+    if not is_open and isinstance(attempt_id, str) and 0 < len(attempt_id) <= ATTEMPT_ID_LENGTH:
         stored = credit_api.attempt_grade(user_id=learner_id, block_key=block_key, attempt_id=attempt_id)
-    if stored is None:
+    if stored is None:  # the open attempt (a concurrent request may be grading it too), or a refusal
         current = progress.check_submission(levels, state, attempt_id, answers, now=now, translate=translate)
         result = grade_attempt(levels[current["level"]], current["draw"], answers, index)
         grade = credit_api.AttemptGrade(
@@ -45,10 +47,7 @@ def submit(levels, index, state, data: dict, *, learner_id: int | None, block_ke
                                                 grade=grade)
     grade = stored.grade
     result = result_from_details(grade.details, percent=grade.percent, points=grade.points, passed=grade.passed)
-    current = state.get("current")
     # Every request that still sees the attempt open applies the one stored grade, so they all write
     # the same state; a grade stored by a request that died before saving is applied by the next one.
-    new_state = None
-    if current and current["attempt_id"] == attempt_id:
-        new_state = progress.record_result(state, grade.level, result, grade.seconds)
+    new_state = progress.record_result(state, grade.level, result, grade.seconds) if is_open else None
     return GradedSubmission(stored=stored, result=result, new_state=new_state)
