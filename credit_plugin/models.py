@@ -6,6 +6,7 @@ from credit_plugin.certificates.models import (
     OrganisationIssuer,
     SigningKey,
 )
+from credit_plugin.competitions.models import GradedAttempt, LeaderboardRow
 from credit_plugin.compliance.models import ReminderSent
 from credit_plugin.ledger.models import (
     CreditRule,
@@ -35,4 +36,6 @@ __all__ = [
     "OrganisationIssuer",
     "SigningKey",
     "ReminderSent",
+    "GradedAttempt",
+    "LeaderboardRow",
 ]

@@ -47,6 +47,12 @@ def _user_attributes(block) -> dict:
     return user.get_current_user().opt_attrs if user else {}
 
 
+def current_user_id(block) -> int | None:
+    """The LMS user id of the current user (None where the runtime names no user, as in the bare SDK)."""
+    user_id = _user_attributes(block).get("edx-platform.user_id")
+    return int(user_id) if user_id is not None else None
+
+
 def is_course_staff(block) -> bool:
     """Whether the LMS says the current user is staff or instructor of the course (or global staff)."""
     attributes = _user_attributes(block)

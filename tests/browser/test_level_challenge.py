@@ -63,3 +63,29 @@ def test_learner_passes_a_level_unlocks_the_next_and_reviews_wrong_questions(liv
     assert phone_page.locator(".lc-review-item").count() == 8
     assert phone_page.locator(".lc-review .lc-right").count() >= 8
     screenshot(phone_page, "level-challenge-review")
+
+
+def test_a_learner_whose_open_questions_left_the_bank_is_told_and_starts_again(live_server, phone_page, screenshot):
+    from tests.devhost_blocks import CourseContentRuntime
+
+    author = UserFactory(username="author-of-the-bank", is_staff=True)
+    UserFactory(username="changed")
+    log_in(phone_page, live_server.url, "changed", DEFAULT_PASSWORD)
+    phone_page.goto(f"{live_server.url}/unit/level_challenge.0/")
+    phone_page.locator(".lc-start").first.click()
+    phone_page.wait_for_selector(".lc-attempt fieldset")
+    drawn = {fieldset.get_attribute("data-question") for fieldset in phone_page.locator(".lc-attempt fieldset").all()}
+
+    challenge = CourseContentRuntime(author).get_block("level-challenge.level_challenge.d0.u0")
+    challenge.set_bank([question for question in demo_questions() if question.id not in drawn])
+    challenge.save()
+
+    phone_page.reload()
+    phone_page.wait_for_selector(".lc-level")
+    assert phone_page.locator(".lc-attempt").is_hidden()
+    assert "第 1 关" in phone_page.locator(".lc-message").inner_text()
+    screenshot(phone_page, "level-challenge-attempt-closed")
+    phone_page.locator(".lc-start").first.click()
+    phone_page.wait_for_selector(".lc-attempt fieldset")
+    assert not drawn & {fieldset.get_attribute("data-question")
+                        for fieldset in phone_page.locator(".lc-attempt fieldset").all()}

@@ -55,7 +55,7 @@ def studio_context(*, levels: list[Level], index, competition_start, competition
 
 def read_levels(text, *, translate) -> list[Level]:
     try:
-        return [Level.from_dict(item) for item in json.loads(text or "[]")]
+        return [Level.from_dict(item, number=number) for number, item in enumerate(json.loads(text or "[]"), start=1)]
     except (ValueError, TypeError, AttributeError) as error:
         raise ChallengeError("bad_levels", translate(_("The levels are not valid: {error}")).format(
             error=error)) from error

@@ -12,10 +12,11 @@ from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
+from credit_plugin import api as credit_api
 from xblocks import resources
 from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy
-from xblocks.handlers import json_handler, translate
-from xblocks.level_challenge import authoring, bank, leaderboard, olx, presentation, progress
+from xblocks.handlers import HandlerError, current_user_id, json_handler, translate
+from xblocks.level_challenge import authoring, bank, bank_changes, leaderboard, olx, presentation, progress, submission
 from xblocks.level_challenge.levels import Level
 
 REFUSALS = (progress.ChallengeError,)
@@ -114,9 +115,11 @@ class LevelChallengeBlock(XBlock):
         default={},
         enforce_type=True,
     )
+    # Before the leaderboard became the plugin's rows (credit_plugin.api), every learner's points and
+    # time were kept here; they are imported into the rows once, and the field emptied.
     standings = Dict(
-        display_name=_("Standings"),
-        help=_("Points and time of every learner, for the leaderboard."),
+        display_name=_("Standings (as kept before the leaderboard table)"),
+        help=_("Read once into the leaderboard table, then emptied."),
         scope=Scope.user_state_summary,
         default={},
         enforce_type=True,
@@ -131,15 +134,27 @@ class LevelChallengeBlock(XBlock):
     # --- the block's content and the learner's state -----------------------------------------------
     @property
     def levels(self) -> list[Level]:
-        return [Level.from_dict(item) for item in list_or_legacy(self, "level_list", "levels_json")]
+        return [Level.from_dict(item, number=number)
+                for number, item in enumerate(list_or_legacy(self, "level_list", "levels_json"), start=1)]
 
     @property
     def index(self) -> bank.BankIndex:
         """The parsed bank, from this process's cache: a request reads only the bank's version."""
         return bank.index_for(self.bank_version or "empty", lambda: list_or_legacy(self, "bank_questions", "bank_json"))
 
+    @property
+    def block_key(self) -> str:
+        """The block's usage key (the LMS's ``location``), which names its attempts and its leaderboard."""
+        location = getattr(self, "location", None)
+        return str(location) if location is not None else str(self.scope_ids.usage_id)
+
     def _state(self) -> dict:
-        return self.learner_progress or progress.empty_state()
+        """The learner's state, checked against the bank and levels they may have changed under it."""
+        state = self.learner_progress or progress.empty_state()
+        checked = bank_changes.reconcile(self.levels, self.index, self.bank_version, state)
+        if checked is not state:
+            self.learner_progress = checked  # saved by the next handler; a view only shows it
+        return checked
 
     def _translate(self, text: str) -> str:
         return translate(self, text)
@@ -151,6 +166,7 @@ class LevelChallengeBlock(XBlock):
         return presentation.public_state(
             self.levels, self._state(), self.index, display_name=self._translate(self.display_name),
             competition_is_open=self._competition_open(), show_leaderboard=self.show_leaderboard, now=_now(),
+            notice=bank_changes.closed_message(self._state(), self._translate),
         )
 
     # --- views ---------------------------------------------------------------------------------------
@@ -201,16 +217,17 @@ class LevelChallengeBlock(XBlock):
 
     @json_handler(refusals=REFUSALS)
     def submit_level(self, data, suffix=""):
+        """Grade the attempt once; a repeated or concurrent submission of it gets the same stored grade."""
         self._check_competition()
-        state, levels = self._state(), self.levels
-        number = (state.get("current") or {}).get("level", 0)
-        new_state, result = progress.submit_level(
-            levels, self.index, state, data.get("attempt_id"), data.get("answers", {}), now=_now(),
-            translate=self._translate,
-        )
-        self.learner_progress = new_state
-        self._publish_progress(new_state)
-        return {**presentation.graded_attempt(levels, number, result, new_state), "state": self._public_state()}
+        levels = self.levels
+        graded = submission.submit(levels, self.index, self._state(), data, learner_id=current_user_id(self),
+                                   block_key=self.block_key, now=_now(), translate=self._translate)
+        if graded.new_state is not None:
+            self.learner_progress = graded.new_state
+        if graded.stored.newly_graded:
+            self._publish_progress(self._state())
+        return {**presentation.graded_attempt(levels, graded.stored.grade.level, graded.result, self._state()),
+                "already_graded": not graded.stored.newly_graded, "state": self._public_state()}
 
     @json_handler(refusals=REFUSALS)
     def wrong_questions(self, data, suffix=""):
@@ -218,23 +235,29 @@ class LevelChallengeBlock(XBlock):
 
     @json_handler(refusals=REFUSALS)
     def leaderboard(self, data, suffix=""):
-        return leaderboard.ranking(self.standings, me=str(self.scope_ids.user_id), names=self.leaderboard_names,
-                                   limit=20)
+        if not self.show_leaderboard:
+            raise HandlerError("no_leaderboard", self._translate(_("This challenge shows no leaderboard.")), 403)
+        self._import_legacy_standings()
+        me = current_user_id(self)
+        board = credit_api.leaderboard(competition_key=self.block_key, user_id=me, limit=20)
+        return leaderboard.shown_board(board, me=me, names=self.leaderboard_names)
+
+    def _import_legacy_standings(self):
+        """Standings kept in the block before the leaderboard table: into the table once, then emptied."""
+        if self.standings:
+            credit_api.import_standings(competition_key=self.block_key,
+                                        standings=leaderboard.legacy_standings(self.standings))
+            self.standings = {}
 
     def _publish_progress(self, state):
-        """The grade and, once every level is passed, completion to the LMS; the learner's standing."""
+        """The grade and, once every level is passed, completion to the LMS; the learner's leaderboard row."""
         levels = self.levels
         self.runtime.publish(self, "grade", {"value": progress.total_points(state), "max_value": self.max_score()})
         if levels and all(progress.level_status(levels, state, number) == "passed" for number in range(len(levels))):
             self.runtime.publish(self, "completion", {"completion": 1.0})
-        user = self.runtime.service(self, "user")
-        current = user.get_current_user() if user else None
-        self.standings = {
-            **self.standings,
-            str(self.scope_ids.user_id): {"name": current.full_name if current else "",
-                                          "points": progress.total_points(state),
-                                          "seconds": progress.total_seconds(state)},
-        }
+        self._import_legacy_standings()
+        credit_api.record_standing(competition_key=self.block_key, user_id=current_user_id(self),
+                                   points=progress.total_points(state), seconds=progress.total_seconds(state))
 
     def _competition_open(self) -> bool:
         return presentation.competition_open(self.competition_start, self.competition_end, _now())

@@ -5,7 +5,7 @@ The bank is generated from the facts below: each fact gives a single-choice ques
 true/false questions (the true statement, and the statement with a wrong answer filled in).
 """
 
-from question_bank.api import FALSE_ID, TRUE_ID, Difficulty, Option, Question, QuestionKind
+from question_bank.api import FALSE_ID, TRUE_ID, Difficulty, Option, Question, QuestionKind, stable_question_id
 from xblocks.level_challenge import olx
 from xblocks.level_challenge.levels import Level
 
@@ -121,27 +121,31 @@ def _fill(stem: str, text: str) -> str:
     return stem.replace("（ ）", f"“{text}”", 1)
 
 
+def _question(kind, stem, options, answer, explanation, difficulty, tag) -> Question:
+    """A demo question whose id comes from what the learner is shown (kind, stem, options), so it says nothing
+    about the answer and stays the same every time the demo is built."""
+    return Question(
+        id=stable_question_id(kind.value, stem, [option.text for option in options]), kind=kind, stem=stem,
+        options=options, answer=answer, explanation=explanation, difficulty=difficulty, tags=(tag,),
+    )
+
+
 def demo_questions() -> list[Question]:
     questions = []
     letters = "ABCD"
+    true_false = (Option(TRUE_ID, "正确"), Option(FALSE_ID, "错误"))
     for number, (tag, difficulty, stem, correct, wrong, explanation) in enumerate(FACTS, start=1):
-        position = number % 4
+        position = number % 4  # where the right answer stands among the options: the ids above do not tell
         texts = list(wrong)
         texts.insert(position, correct)
-        questions.append(Question(
-            id=f"demo-{number:03d}-s", kind=QuestionKind.SINGLE, stem=stem,
-            options=tuple(Option(letters[i], text) for i, text in enumerate(texts)),
-            answer=(letters[position],), explanation=explanation, difficulty=difficulty, tags=(tag,),
-        ))
-        true_false = (Option(TRUE_ID, "正确"), Option(FALSE_ID, "错误"))
-        questions.append(Question(
-            id=f"demo-{number:03d}-t", kind=QuestionKind.TRUE_FALSE, stem=_fill(stem, correct), options=true_false,
-            answer=(TRUE_ID,), explanation=explanation, difficulty=difficulty, tags=(tag,),
-        ))
-        questions.append(Question(
-            id=f"demo-{number:03d}-f", kind=QuestionKind.TRUE_FALSE, stem=_fill(stem, wrong[0]), options=true_false,
-            answer=(FALSE_ID,), explanation=f"应为“{correct}”。{explanation}", difficulty=difficulty, tags=(tag,),
-        ))
+        options = tuple(Option(letters[i], text) for i, text in enumerate(texts))
+        questions += [
+            _question(QuestionKind.SINGLE, stem, options, (letters[position],), explanation, difficulty, tag),
+            _question(QuestionKind.TRUE_FALSE, _fill(stem, correct), true_false, (TRUE_ID,), explanation, difficulty,
+                      tag),
+            _question(QuestionKind.TRUE_FALSE, _fill(stem, wrong[0]), true_false, (FALSE_ID,),
+                      f"应为“{correct}”。{explanation}", difficulty, tag),
+        ]
     return questions
 
 

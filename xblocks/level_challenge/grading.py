@@ -37,3 +37,26 @@ def grade_attempt(level, draw: list[dict], answers: dict, index) -> AttemptResul
         results=tuple(results), correct_count=correct_count, percent=percent,
         points=correct_count * level.points_per_correct, passed=percent >= level.pass_percent,
     )
+
+
+def result_details(result: AttemptResult) -> dict:
+    """The JSON-safe account of a graded attempt that is stored once and shown on every replay."""
+    return {
+        "correct_count": result.correct_count,
+        "results": [
+            {"id": item.question_id, "chosen": list(item.chosen), "correct": item.correct,
+             "answer": list(item.answer), "explanation": item.explanation}
+            for item in result.results
+        ],
+    }
+
+
+def result_from_details(details: dict, *, percent: int, points: int, passed: bool) -> AttemptResult:
+    """The graded attempt back from its stored account (``result_details``) and score."""
+    results = tuple(
+        QuestionResult(question_id=item["id"], chosen=tuple(item["chosen"]), correct=item["correct"],
+                       answer=tuple(item["answer"]), explanation=item["explanation"])
+        for item in details.get("results", ())
+    )
+    return AttemptResult(results=results, correct_count=details.get("correct_count", 0), percent=percent,
+                         points=points, passed=passed)

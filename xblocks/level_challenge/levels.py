@@ -1,5 +1,6 @@
 """Levels of a challenge: what each draws from the bank, how it is passed, and author validation."""
 
+import re
 from dataclasses import dataclass, field
 
 from question_bank.api import Difficulty
@@ -42,19 +43,62 @@ class Level:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Level":
+    def from_dict(cls, data: dict, *, number: int = 1) -> "Level":
+        """
+        The level from its stored, OLX or Studio form; LevelError (a ValueError naming the level
+        ``number`` and the field) for a number that is not a whole number in its range, like 1e999.
+        """
+        def whole(name, default):
+            return whole_number(data.get(name, default), number=number, field=name, most=FIELD_LIMITS[name])
+
         return cls(
             title=str(data.get("title", "")),
-            count=int(data.get("count", 10)),
+            count=whole("count", 10),
             tags=tuple(str(tag) for tag in data.get("tags", ())),
-            quotas={Difficulty(key).value: int(value) for key, value in (data.get("quotas") or {}).items()},
-            pass_percent=int(data.get("pass_percent", 60)),
-            points_per_correct=int(data.get("points_per_correct", 10)),
-            time_limit_seconds=int(data.get("time_limit_seconds", 0)),
-            attempts_allowed=int(data.get("attempts_allowed", 0)),
+            quotas=_quotas(data.get("quotas") or {}, number),
+            pass_percent=whole("pass_percent", 60),
+            points_per_correct=whole("points_per_correct", 10),
+            time_limit_seconds=whole("time_limit_seconds", 0),
+            attempts_allowed=whole("attempts_allowed", 0),
             requires_previous=bool(data.get("requires_previous", True)),
             prerequisite_block=str(data.get("prerequisite_block", "")),
         )
+
+
+# The largest value each field may hold: far above any real level, low enough that no sum overflows.
+FIELD_LIMITS = {"count": 1000, "pass_percent": 100, "points_per_correct": 1000, "time_limit_seconds": 86400,
+                "attempts_allowed": 1000, "quotas": 1000}
+
+
+class LevelError(ValueError):
+    """A level that cannot be read: the message names the level and the field."""
+
+
+def whole_number(value, *, number: int, field: str, most: int) -> int:
+    """``value`` as a whole number from 0 to ``most`` (an int, a float like 10.0, or digits in text)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        found = value
+    elif (isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value.strip())):
+        found = int(value)
+    else:
+        found = None
+    if found is None or not 0 <= found <= most:
+        raise LevelError(_("Level {number}, {field}: {value} is not a whole number from 0 to {most}.").format(
+            number=number, field=field, value=str(value)[:40], most=most))
+    return found
+
+
+def _quotas(quotas, number: int) -> dict:
+    if not isinstance(quotas, dict):
+        raise LevelError(_("Level {number}, quotas: give a count for each difficulty.").format(number=number))
+    found = {}
+    for key, value in quotas.items():
+        if key not in {difficulty.value for difficulty in Difficulty}:
+            raise LevelError(_("Level {number}, quotas: {difficulty} is not a difficulty (easy, medium, hard).").format(
+                number=number, difficulty=str(key)[:40]))
+        found[key] = whole_number(value, number=number, field="quotas", most=FIELD_LIMITS["quotas"])
+    return found
 
 
 def level_problems(levels: list[Level], index) -> list[str]:
@@ -64,12 +108,6 @@ def level_problems(levels: list[Level], index) -> list[str]:
         name = f"{number} ({level.title})"
         if level.count < 1:
             problems.append(_("level {name} draws no questions").format(name=name))
-        if not 0 <= level.pass_percent <= 100:
-            problems.append(
-                _("level {name}: the pass mark {mark}% is not between 0 and 100").format(
-                    name=name, mark=level.pass_percent
-                )
-            )
         pool = [question for question in index.questions if level.eligible(question)]
         if len(pool) < level.count:
             problems.append(

@@ -40,19 +40,21 @@ def level_attributes(level: Level) -> dict:
     return attributes
 
 
-def level_from_attributes(attributes) -> Level:
+def level_from_attributes(attributes, *, number: int = 1) -> Level:
     data = dict(attributes)
     data["tags"] = [tag.strip() for tag in data.get("tags", "").split(",") if tag.strip()]
     data["quotas"] = {
-        part.split(":")[0].strip(): int(part.split(":")[1]) for part in data.get("quotas", "").split(",") if ":" in part
+        part.split(":")[0].strip(): part.split(":")[1].strip() for part in data.get("quotas", "").split(",")
+        if ":" in part
     }
     data["requires_previous"] = data.get("requires_previous", "true").lower() != "false"
-    return Level.from_dict(data)
+    return Level.from_dict(data, number=number)
 
 
 def read_children(node) -> tuple[list[Level], list[bank_api.Question]]:
     """The levels and the bank's questions; ValueError for a question or level that cannot be read."""
-    levels = [level_from_attributes(child.attrib) for child in node.iterfind("level")]
+    levels = [level_from_attributes(child.attrib, number=number)
+              for number, child in enumerate(node.iterfind("level"), start=1)]
     return levels, bank_api.questions_in(node)
 
 

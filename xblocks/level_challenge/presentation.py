@@ -75,8 +75,11 @@ def level_rows(levels: list[Level], state: dict) -> list[dict]:
 
 
 def public_state(levels: list[Level], state: dict, index, *, display_name: str, competition_is_open: bool,
-                 show_leaderboard: bool, now: datetime) -> dict:
-    """What the learner's page (and the mobile apps) may know: no question's answer, no explanation."""
+                 show_leaderboard: bool, now: datetime, notice: str = "") -> dict:
+    """
+    What the learner's page (and the mobile apps) may know: no question's answer, no explanation.
+    ``notice`` tells the learner about an attempt the course team's changes closed.
+    """
     return {
         "display_name": display_name,
         "levels": level_rows(levels, state),
@@ -86,6 +89,7 @@ def public_state(levels: list[Level], state: dict, index, *, display_name: str, 
         "competition_open": competition_is_open,
         "show_leaderboard": show_leaderboard,
         "current": current_attempt(levels, state, index, now=now),
+        "notice": notice,
     }
 
 

@@ -9,8 +9,9 @@ import copy
 import uuid
 from datetime import datetime, timedelta
 
+from xblocks.level_challenge.bank_changes import closed_message
 from xblocks.level_challenge.drawing import draw_questions
-from xblocks.level_challenge.grading import AttemptResult, grade_attempt
+from xblocks.level_challenge.grading import AttemptResult
 
 GRACE = timedelta(seconds=5)  # network delay allowed after a time limit
 MAX_REVIEW = 200
@@ -23,7 +24,7 @@ class ChallengeError(Exception):
 
 
 def empty_state() -> dict:
-    return {"levels": {}, "current": None, "seen": {}, "wrong": []}
+    return {"levels": {}, "current": None, "seen": {}, "wrong": [], "closed": None, "bank": None}
 
 
 def level_record(state, number) -> dict:
@@ -66,18 +67,20 @@ def start_level(levels, index, state, number, *, now: datetime, rng, translate) 
         raise ChallengeError("bank_too_small", _("This level is not ready yet; please tell the course team."))
     new = copy.deepcopy(state)
     attempt = {"attempt_id": uuid.uuid4().hex, "level": number, "draw": draw, "started_at": now.isoformat()}
-    new["current"] = attempt
+    new["current"], new["closed"] = attempt, None
     new["levels"][str(number)] = {**record, "attempts": record["attempts"] + 1}
     for item in draw:
         new["seen"][item["id"]] = new["seen"].get(item["id"], 0) + 1
     return new, attempt
 
 
-def submit_level(levels, index, state, attempt_id, answers, *, now: datetime, translate) -> tuple[dict, AttemptResult]:
-    """Grade the current attempt; returns the new state and the result."""
+def check_submission(levels, state, attempt_id, answers, *, now: datetime, translate) -> dict:
+    """The current attempt, when ``answers`` may be graded for it; ChallengeError (nothing changes) otherwise."""
     _ = translate
     current = state.get("current")
     if not current or current["attempt_id"] != attempt_id:
+        if attempt_id and (state.get("closed") or {}).get("attempt_id") == attempt_id:
+            raise ChallengeError("attempt_closed", closed_message(state, translate))
         raise ChallengeError("not_current_attempt", _("This attempt is not your current one; start the level again."))
     level = levels[current["level"]]
     if not isinstance(answers, dict):
@@ -90,14 +93,27 @@ def submit_level(levels, index, state, attempt_id, answers, *, now: datetime, tr
             raise ChallengeError("bad_answers", _("Answers must map question ids to lists of option ids."))
         if not set(chosen) <= options[question_id]:
             raise ChallengeError("unknown_option", _("An answer names an option that does not exist."))
-    started = datetime.fromisoformat(current["started_at"])
-    if level.time_limit_seconds and now > started + timedelta(seconds=level.time_limit_seconds) + GRACE:
+    if level.time_limit_seconds and now > started_at(current) + timedelta(seconds=level.time_limit_seconds) + GRACE:
         raise ChallengeError("time_up", _("The time for this attempt ran out."))
-    result = grade_attempt(level, current["draw"], answers, index)
+    return current
+
+
+def started_at(attempt: dict) -> datetime:
+    return datetime.fromisoformat(attempt["started_at"])
+
+
+def seconds_taken(attempt: dict, now: datetime) -> int:
+    return max(0, int((now - started_at(attempt)).total_seconds()))
+
+
+def record_result(state, number: int, result: AttemptResult, seconds: int) -> dict:
+    """
+    The state once the attempt at level ``number`` is graded ``result`` in ``seconds``. Deterministic:
+    every request that applies one stored grade to the same state writes the same new state.
+    """
     new = copy.deepcopy(state)
     new["current"] = None
-    record = level_record(state, current["level"])
-    seconds = int((now - started).total_seconds())
+    record = level_record(state, number)
     better = (
         record["best_percent"] is None
         or result.percent > record["best_percent"]
@@ -106,9 +122,9 @@ def submit_level(levels, index, state, attempt_id, answers, *, now: datetime, tr
     if better:
         record = {**record, "best_percent": result.percent, "best_points": result.points, "best_seconds": seconds}
     record["passed"] = record["passed"] or result.passed
-    new["levels"][str(current["level"])] = record
+    new["levels"][str(number)] = record
     wrong = [item.question_id for item in result.results if not item.correct]
     right = {item.question_id for item in result.results if item.correct}
     review = [question_id for question_id in new["wrong"] if question_id not in right and question_id not in wrong]
     new["wrong"] = (wrong + review)[:MAX_REVIEW]
-    return new, result
+    return new

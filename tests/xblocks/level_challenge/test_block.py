@@ -131,10 +131,11 @@ def test_a_submission_after_the_time_limit_is_refused(learner_client, monkeypatc
     assert (status, error["error"]) == (400, "time_up")
 
 
-def test_submitting_twice_is_refused(learner_client):
-    attempt, (status, _) = play(learner_client, 0)
+def test_submitting_twice_answers_with_the_first_grade(learner_client):
+    attempt, (status, first) = play(learner_client, 0)
     again = call(learner_client, "submit_level", {"attempt_id": attempt["attempt_id"], "answers": {}})
-    assert again[0] == 400 and again[1]["error"] == "not_current_attempt"
+    assert again[0] == 200 and again[1]["already_graded"]
+    assert (again[1]["percent"], again[1]["results"]) == (first["percent"], first["results"])
 
 
 def test_attempts_run_out(learner_client):

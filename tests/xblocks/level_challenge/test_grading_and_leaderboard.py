@@ -1,9 +1,10 @@
 """Grading an attempt, and the leaderboard's order and name masking."""
 
+from credit_plugin.api import Leaderboard, Standing
 from question_bank.api import Option, Question, QuestionKind
 from xblocks.level_challenge.bank import BankIndex
 from xblocks.level_challenge.grading import grade_attempt
-from xblocks.level_challenge.leaderboard import ranking
+from xblocks.level_challenge.leaderboard import legacy_standings, shown_board
 from xblocks.level_challenge.levels import Level
 
 MULTI = Question(
@@ -29,22 +30,29 @@ def test_multiple_choice_needs_exactly_the_right_set_and_unanswered_is_wrong():
     assert grade_attempt(level, DRAW, {"m": ["A"], "s": ["B"]}, INDEX).results[0].correct is False
 
 
+def board(*rows, me=None):
+    standings = tuple(Standing(rank=rank, user_id=user_id, full_name=name, points=points, seconds=seconds,
+                               organisation_code="") for rank, (user_id, name, points, seconds) in enumerate(rows, 1))
+    mine = next((standing for standing in standings if standing.user_id == me), None)
+    return Leaderboard(rows=standings, me=mine, total=len(standings))
+
+
 def test_names_are_masked_for_others_but_not_for_me():
-    standings = {
-        "1": {"name": "王小纲", "points": 50, "seconds": 90},
-        "2": {"name": "李红", "points": 50, "seconds": 60},
-        "3": {"name": "张明", "points": 80, "seconds": 300},
-    }
-    board = ranking(standings, me="1", names="masked")
-    assert [(row["rank"], row["name"]) for row in board["rows"]] == [(1, "张*"), (2, "李*"), (3, "王小纲")]
-    assert board["me"]["rank"] == 3
-    assert [row["name"] for row in ranking(standings, me="9", names="hidden")["rows"]] == ["", "", ""]
+    rows = ((3, "张明", 80, 300), (2, "李红", 50, 60), (1, "王小纲", 50, 90))
+    shown = shown_board(board(*rows, me=1), me=1, names="masked")
+    assert [(row["rank"], row["name"]) for row in shown["rows"]] == [(1, "张*"), (2, "李*"), (3, "王小纲")]
+    assert shown["me"]["rank"] == 3 and shown["me"]["me"]
+    assert [row["name"] for row in shown_board(board(*rows), me=9, names="hidden")["rows"]] == ["", "", ""]
+    assert shown_board(board(*rows), me=9, names="full")["rows"][0]["name"] == "张明"
 
 
 def test_a_one_letter_name_is_masked_whole_and_a_missing_name_stays_empty():
-    standings = {
-        "1": {"name": "欧阳明月", "points": 90, "seconds": 60},
-        "2": {"name": "王", "points": 80, "seconds": 60},
-        "3": {"name": "", "points": 70, "seconds": 60},
-    }
-    assert [row["name"] for row in ranking(standings, me="9", names="masked")["rows"]] == ["欧**月", "*", ""]
+    rows = ((1, "欧阳明月", 90, 60), (2, "王", 80, 60), (3, "", 70, 60))
+    assert [row["name"] for row in shown_board(board(*rows), me=9, names="masked")["rows"]] == ["欧**月", "*", ""]
+
+
+def test_standings_kept_before_the_table_are_read_leaving_out_what_is_not_a_learners_score():
+    kept = {"7": {"name": "张明", "points": 80, "seconds": 300}, "x": {"points": 1, "seconds": 1},
+            "8": {"points": "80", "seconds": 1}, "9": {"points": True, "seconds": 1}, "10": {"points": 5}}
+    assert legacy_standings(kept) == {7: (80, 300)}
+    assert legacy_standings(None) == {}

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from xblocks.level_challenge import presentation, progress
 from xblocks.level_challenge.bank import BankIndex
 from xblocks.level_challenge.demo import demo_questions
+from xblocks.level_challenge.grading import grade_attempt
 from xblocks.level_challenge.levels import Level
 
 QUESTIONS = demo_questions()
@@ -46,8 +47,11 @@ def test_the_options_are_shown_in_the_order_drawn():
 def test_a_graded_attempt_gives_the_answers_and_says_the_next_level_is_open():
     state, attempt = started()
     right = {item["id"]: list(INDEX.get(item["id"]).answer) for item in attempt["draw"]}
-    new_state, result = progress.submit_level(LEVELS, INDEX, state, attempt["attempt_id"], right,
-                                              now=NOW + timedelta(seconds=30), translate=str)
+    current = progress.check_submission(LEVELS, state, attempt["attempt_id"], right, now=NOW + timedelta(seconds=30),
+                                        translate=str)
+    result = grade_attempt(LEVELS[0], current["draw"], right, INDEX)
+    new_state = progress.record_result(state, 0, result, progress.seconds_taken(current, NOW + timedelta(seconds=30)))
+    assert new_state["levels"]["0"]["best_seconds"] == 30 and new_state["current"] is None
     graded = presentation.graded_attempt(LEVELS, 0, result, new_state)
     assert (graded["percent"], graded["passed"], graded["next_open"]) == (100, True, True)
     assert all(item["answer"] == right[item["id"]] for item in graded["results"])

@@ -47,7 +47,7 @@ function LevelChallengeBlock(runtime, element, init) {
       list.appendChild(item);
     });
     $(".lc-show-board").hidden = !state.show_leaderboard;
-    if (!state.competition_open) { say(T.closed); }
+    if (!state.competition_open) { say(T.closed); } else if (state.notice) { say(state.notice); }
   }
 
   function start(number) {

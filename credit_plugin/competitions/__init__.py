@@ -1,0 +1,1 @@
+"""Competitions: each level-challenge attempt graded once, and leaderboards kept as rows, one per learner."""
