@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from cadre_common.private_files import PrivateFileInput, private_file_name
 from credit_plugin.certificates.models import Certificate, OrganisationIssuer
 from credit_plugin.certificates.seals import check_seal_image
 from credit_plugin.read_only_admin import ReadOnlyAdmin
@@ -12,6 +13,7 @@ class OrganisationIssuerForm(forms.ModelForm):
     class Meta:
         model = OrganisationIssuer
         fields = ["organisation", "issuer_name", "serial_prefix", "seal"]
+        widgets = {"seal": PrivateFileInput}
 
     def clean_seal(self):
         seal = self.cleaned_data.get("seal")
@@ -40,3 +42,9 @@ class CertificateAdmin(ReadOnlyAdmin):
     list_display = ("serial_number", "user", "kind", "year", "status", "issued_at")
     list_filter = ("kind", "year", "status")
     search_fields = ("serial_number", "user__username", "verification_code")
+    exclude = ("pdf",)
+    readonly_fields = ("pdf_file",)
+
+    @admin.display(description=_("PDF (private; the holder and their administrators download it)"))
+    def pdf_file(self, certificate):
+        return private_file_name(certificate.pdf)
