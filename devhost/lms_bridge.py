@@ -6,6 +6,7 @@ LMS would do around our code, with real Open edX parts:
 
 * ``DevhostRuntime`` is the XBlock SDK's ``WorkbenchRuntime`` with the services and keys the
   LMS gives a block: the logged-in Django user, the ``completion`` service from edx-completion,
+  the ``i18n`` service made per block as the platform makes it (``devhost.xblock_services``),
   a real ``CourseKey`` and ``UsageKey``; published ``grade`` and ``completion`` events are
   stored the way the LMS stores them.
 * ``pass_course``, ``create_certificate`` and ``revoke_certificate`` update the platform's own
@@ -39,6 +40,7 @@ from devhost.models import BridgeBlockScore
 from devhost.platform_tables.certificates.models import DOWNLOADABLE, UNAVAILABLE, GeneratedCertificate
 from devhost.platform_tables.grades.models import PersistentCourseGrade
 from devhost.platform_tables.student.models import UserProfile
+from devhost.xblock_services.i18n import LmsI18nServiceMixin
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +103,11 @@ def usage_key_for(usage_id: str, block_type: str, course_key: CourseKey = DEMO_C
     return course_key.make_usage_key(block_type, usage_id)
 
 
-class DevhostRuntime(WorkbenchRuntime):
-    """The workbench runtime for one request of one logged-in user, in the demo course."""
+class DevhostRuntime(LmsI18nServiceMixin, WorkbenchRuntime):
+    """
+    The workbench runtime for one request of one logged-in user, in the demo course; the ``i18n``
+    service is the platform's (``devhost.xblock_services.i18n``).
+    """
 
     def __init__(self, user, course_key: CourseKey = DEMO_COURSE_KEY):
         super().__init__(str(user.id))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from question_bank.api import Difficulty
-from xblocks.level_challenge.i18n import _
+from xblocks.i18n import _
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,16 @@ function LevelChallengeStudio(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
   var form = root.querySelector(".lc-studio-form");
+  // The script's words: from the platform's JavaScript catalog of the suite's blocks when the page
+  // loaded one (the i18n service's get_javascript_i18n_catalog_url), else as the server translated them.
+  var T = window.CadreTrainingI18N ? words(window.CadreTrainingI18N.gettext) : init.text;
+  function words(gettext) {
+    return {
+      checked: gettext("Checked: {count} questions. Nothing is saved yet."),
+      saved: gettext("Saved: {count} questions."),
+      refused: gettext("Not saved:")
+    };
+  }
 
   function readFile(input) {
     return new Promise(function (resolve) {
@@ -33,7 +43,6 @@ function LevelChallengeStudio(runtime, element, init) {
         lines.forEach(function (line) {
           var item = document.createElement("li"); item.className = "lc-wrong"; item.textContent = line; list.appendChild(item);
         });
-        var T = init.text;
         root.querySelector(".lc-message").textContent = ok
           ? (data.saved ? T.saved : T.checked).replace("{count}", data.questions) : T.refused;
         if (ok && data.saved && runtime.notify) { runtime.notify("save", {state: "end"}); }
