@@ -12,7 +12,6 @@ from django.utils import translation
 
 from devhost.lms_bridge import DevhostRuntime
 from devhost.xblock_services.i18n import XBlockI18nService
-from tests.conftest import forget_pulled_xblock_catalogs
 from xblocks import atlas_catalogs, resources
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +19,9 @@ USAGE = "level-challenge.level_challenge.d0.u0"
 
 
 @pytest.fixture(autouse=True)
-def _platform_folders_as_found():
-    yield
-    forget_pulled_xblock_catalogs()
+def _a_platform_checkout_of_its_own(settings, tmp_path):
+    """Each test its own folders: gettext keeps every catalog it loaded, by path, for the process."""
+    settings.REPO_ROOT, settings.STATICI18N_ROOT = tmp_path, tmp_path / "lms" / "static"
 
 
 @pytest.fixture
