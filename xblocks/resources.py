@@ -23,7 +23,7 @@ JS_I18N_NAMESPACE = "CadreTrainingI18N"
 def _engine() -> Engine:
     from django.template.backends.django import get_installed_libraries
 
-    return Engine(libraries={**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"})
+    return Engine(libraries={**get_installed_libraries(), "i18n": "xblocks.template_i18n"})
 
 
 @functools.cache
