@@ -6,10 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python devhost/manage.py
+# The devhost's stand-in for edx-platform's checkout (its settings' REPO_ROOT).
+DEVHOST_PLATFORM = $${DEVHOST_VAR_DIR:-devhost/var}/edx-platform
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MYSQL_URL ?= mysql://root@127.0.0.1:3306/cadre_training
-LOCALE_PACKAGES := cadre_common question_bank credit_plugin survey_plugin xblocks/level_challenge xblocks/demand_survey course_exports devhost
+LOCALE_PACKAGES := cadre_common question_bank credit_plugin survey_plugin xblocks course_exports devhost
 PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
 .PHONY: help demo test test-fast test-mysql test-browser quality bench upgrade extract_translations \
@@ -36,6 +38,10 @@ install-mysql: $(VENV)/.installed-mysql ## install the MySQL driver (needs defau
 demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the devhost on http://127.0.0.1:8000
 	$(MANAGE) migrate --run-syncdb --verbosity 0
 	$(MANAGE) seed_demo
+	# The blocks' catalogs as an LMS image build leaves them with the Tutor plugin (decision 0014).
+	rm -rf $(DEVHOST_PLATFORM)/conf/plugins-locale $(DEVHOST_PLATFORM)/lms/static/js/xblock.v1-i18n
+	$(BIN)/python -m xblocks.atlas_catalogs $(DEVHOST_PLATFORM)/conf/plugins-locale/xblock.v1
+	$(MANAGE) compile_xblock_translations
 	@echo ""
 	@echo "  Open http://$(HOST):$(PORT)/ and log in with a login above."
 	@echo "  Pages: /  (home: the demo course's units and every page)   /lms-bridge/   /admin/"
@@ -80,11 +86,11 @@ extract_translations: $(INSTALLED) ## refresh the .po catalogs from the code (ne
 	for package in $(LOCALE_PACKAGES); do \
 	  (cd $$package && for domain in django djangojs; do \
 	    $(CURDIR)/$(BIN)/django-admin makemessages -l zh_CN -l en -d $$domain --no-obsolete \
-	      --ignore 'conf/*' --ignore 'var/*' || exit 1; done) || exit 1; done
+	      --ignore 'conf/*' --ignore 'var/*' --ignore 'translations/*' || exit 1; done) || exit 1; done
 	# The creation date changes on every run and makes every branch's catalogs conflict.
 	find $(LOCALE_PACKAGES) -path '*/conf/locale/*/LC_MESSAGES/*.po' -exec sed -i '/^"POT-Creation-Date: /d' {} +
 
-compile_translations: $(INSTALLED) ## compile the .po catalogs to .mo (pure Python, no gettext needed)
+compile_translations: $(INSTALLED) ## compile the .po catalogs to .mo, and the XBlocks' bundled translations/ (pure Python)
 	$(BIN)/python -m devhost.i18n compile $(LOCALE_PACKAGES)
 
 clean: ## remove the virtualenv, the devhost's data and test output

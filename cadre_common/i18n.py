@@ -1,7 +1,8 @@
 """
 Translation for packages whose messages are not in Django's catalogs (the blocks' logic, the
-question bank, course_exports, this package): each package ships ``conf/locale`` and reads it in
-the language Django has active, or in the console's LANGUAGE/LANG outside Django.
+question bank, course_exports, this package): each package ships its catalog (``conf/locale``; the
+XBlocks the bundled ``translations`` of decision 0014) and reads it in the language Django has
+active, or in the console's LANGUAGE/LANG outside Django.
 """
 import functools
 import gettext as python_gettext
@@ -12,9 +13,9 @@ LOCALE_ALIASES = {"zh_Hans": "zh_CN", "zh": "zh_CN", "zh_Hant": "zh_TW"}
 
 
 @functools.cache
-def _catalog(locale_dir: str, locale: str | None) -> python_gettext.NullTranslations:
+def _catalog(locale_dir: str, domain: str, locale: str | None) -> python_gettext.NullTranslations:
     languages = [LOCALE_ALIASES.get(locale, locale)] if locale else None
-    return python_gettext.translation("django", localedir=locale_dir, languages=languages, fallback=True)
+    return python_gettext.translation(domain, localedir=locale_dir, languages=languages, fallback=True)
 
 
 def _active_locale() -> str | None:
@@ -29,12 +30,12 @@ def _active_locale() -> str | None:
     return translation.to_locale(language) if language else None
 
 
-def package_gettext(package_dir: Path):
-    """A ``_`` that translates into the active language from ``package_dir/conf/locale``."""
-    locale_dir = str(package_dir / "conf" / "locale")
+def package_gettext(package_dir: Path, *, locale_dir: str = "conf/locale", domain: str = "django"):
+    """A ``_`` translating into the active language from ``<locale_dir>/<locale>/LC_MESSAGES/<domain>.mo``."""
+    directory = str(package_dir / locale_dir)
 
     def _(text: str) -> str:
-        return _catalog(locale_dir, _active_locale()).gettext(text)
+        return _catalog(directory, domain, _active_locale()).gettext(text)
 
     return _
 

@@ -1,5 +1,10 @@
 """Fixtures shared by the whole suite."""
+import io
+import shutil
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 
 from tests.factories import StaffFactory, UserFactory
@@ -76,3 +81,28 @@ def completion_tracking(db):
     from waffle.models import Switch
 
     Switch.objects.update_or_create(name="completion.enable_completion_tracking", defaults={"active": True})
+
+
+def forget_pulled_xblock_catalogs():
+    shutil.rmtree(settings.REPO_ROOT / "conf", ignore_errors=True)
+    shutil.rmtree(settings.STATICI18N_ROOT / "js", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_pulled_xblock_catalogs():
+    """Tests start as an LMS where no atlas pull ran: the blocks read the catalogs bundled in the package."""
+    forget_pulled_xblock_catalogs()
+
+
+@pytest.fixture
+def pulled_xblock_catalogs():
+    """
+    The platform's folders as a Tutor image build leaves them with our Tutor plugin: the blocks'
+    catalogs where atlas would have pulled them, compiled, with their JavaScript catalogs.
+    """
+    from xblocks import atlas_catalogs
+
+    atlas_catalogs.install(settings.REPO_ROOT / "conf" / "plugins-locale" / "xblock.v1")
+    call_command("compile_xblock_translations", stdout=io.StringIO())
+    yield settings.REPO_ROOT
+    forget_pulled_xblock_catalogs()

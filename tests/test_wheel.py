@@ -29,6 +29,10 @@ print(XBlock.load_class("level_challenge").__name__, XBlock.load_class("demand_s
 print(sorted(get_plugin_apps("lms.djangoapp")))
 print(sorted(get_plugin_apps("cms.djangoapp")))
 import credit_plugin.api, survey_plugin.api, course_exports
+import gettext, importlib.resources
+# Where edx-platform's XBlockI18nService looks when no atlas pull brought a catalog for the module.
+bundled = importlib.resources.files(XBlock.load_class("level_challenge").__module__.split(".")[0]) / "translations"
+print(gettext.translation("text", str(bundled), ["zh_CN"]).gettext("Points"))
 """
 
 
@@ -58,11 +62,15 @@ def test_wheel_installs_into_a_clean_venv_and_exposes_the_entry_points(tmp_path)
     assert lines[0] == "LevelChallengeBlock DemandSurveyBlock"
     for line in lines[1:3]:
         assert line == "['credit_plugin.apps.CreditPluginConfig', 'survey_plugin.apps.SurveyPluginConfig']"
+    assert lines[3] == "积分"
     contents = subprocess.run(
         [sys.executable, "-m", "zipfile", "-l", str(wheel)], capture_output=True, text=True, check=True
     ).stdout
     assert "xblocks/level_challenge/templates/student_view.html" in contents
     assert "credit_plugin/conf/locale/zh_CN/LC_MESSAGES/django.mo" in contents
+    for catalog in ("translations/zh_CN/LC_MESSAGES/text.mo", "translations/zh_CN/LC_MESSAGES/text.po",
+                    "translations/en/LC_MESSAGES/text.mo", "conf/locale/zh_CN/LC_MESSAGES/djangojs.po"):
+        assert f"xblocks/{catalog}" in contents
     assert "devhost/" not in contents
     assert "course_exports/examples/demo_bank.xlsx" in contents
     assert "course_exports/examples/demo_outline.yaml" in contents

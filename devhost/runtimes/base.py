@@ -7,14 +7,17 @@ from xblock.exceptions import NoSuchDefinition, NoSuchUsage
 from xblock.fields import ScopeIds
 from xblock.runtime import Runtime
 
+from devhost.xblock_services.i18n import LmsI18nServiceMixin
+
 JS_RUNTIME = "devhost/js/xblock_runtime.js"
 
 
-class PlatformRuntime(WorkbenchRuntime):
+class PlatformRuntime(LmsI18nServiceMixin, WorkbenchRuntime):
     """
     The workbench runtime for one user in one course, giving blocks what every platform runtime
     does: a ``UsageKey`` as usage id (``block.location``, ``block.context_key``), ``course_id``, and
-    handler URLs of the platform's shape, which the page's JS runtime builds the same way.
+    handler URLs of the platform's shape, which the page's JS runtime builds the same way, and the
+    ``i18n`` service made for each block as the platform makes it (``devhost.xblock_services``).
     """
 
     handler_url_name = ""  # the URL name of the platform view that runs this runtime's handlers

@@ -13,11 +13,18 @@ from edx_django_utils.plugins import add_plugins, get_plugin_apps
 
 from devhost.plugins import LMS, load_only_lms_plugins
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+SOURCE_ROOT = Path(__file__).resolve().parents[2]  # this repository
 # edx-platform's modules that installed Open edX packages import by path (devhost/edx_platform/README.rst).
-sys.path.append(str(REPO_ROOT / "devhost" / "edx_platform"))
-VAR_DIR = Path(os.environ.get("DEVHOST_VAR_DIR", REPO_ROOT / "devhost" / "var"))
+sys.path.append(str(SOURCE_ROOT / "devhost" / "edx_platform"))
+VAR_DIR = Path(os.environ.get("DEVHOST_VAR_DIR", SOURCE_ROOT / "devhost" / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# What edx-platform's settings call REPO_ROOT (its checkout) and STATICI18N_ROOT (lms/static): where
+# its translation commands leave the XBlocks' pulled catalogs (conf/plugins-locale/xblock.v1/<module>)
+# and their JavaScript catalogs (js/xblock.v1-i18n/<module>/<locale>.js). The devhost's are files it
+# makes (`make demo`), as an LMS image build makes them.
+REPO_ROOT = VAR_DIR / "edx-platform"
+STATICI18N_ROOT = REPO_ROOT / "lms" / "static"
+STATICI18N_ROOT.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("DEVHOST_SECRET_KEY", "devhost-only-not-a-production-secret")
 DEBUG = os.environ.get("DEVHOST_DEBUG", "true").lower() == "true"
@@ -115,19 +122,16 @@ LOGOUT_REDIRECT_URL = "devhost:home"
 # Chinese first, English second, as the users read it. Open edX spells the locale zh_CN.
 LANGUAGE_CODE = "zh-cn"
 LANGUAGES = [("zh-cn", "简体中文"), ("en", "English")]
-# Plugin apps add their own catalogs through their settings; the LMS's XBlock i18n service
-# finds the blocks' catalogs, which the devhost lists here.
-LOCALE_PATHS = [
-    str(REPO_ROOT / "devhost" / "conf" / "locale"),
-    str(REPO_ROOT / "xblocks" / "level_challenge" / "conf" / "locale"),
-    str(REPO_ROOT / "xblocks" / "demand_survey" / "conf" / "locale"),
-]
+# The devhost's own pages; plugin apps add their catalogs through their settings. The blocks'
+# catalogs are not here: the XBlock i18n service finds them, as in the LMS (decision 0014).
+LOCALE_PATHS = [str(SOURCE_ROOT / "devhost" / "conf" / "locale")]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [STATICI18N_ROOT]  # the LMS collects lms/static too
 
 # Workbench runtime: services it loads for blocks, and where its scenarios keep state.
 WORKBENCH = {

@@ -138,3 +138,14 @@ def test_the_beat_can_be_left_to_the_operator(tmp_path):
     for args in (["plugins", "enable", "cadre_training"], ["config", "save", "--set", "CADRE_TRAINING_RUN_BEAT=false"]):
         subprocess.run([*TUTOR, *args], env=env, capture_output=True, text=True, check=True)
     assert "cadre-beat" not in (tmp_path / "env" / "local" / "docker-compose.prod.yml").read_text(encoding="utf-8")
+
+
+def test_the_image_puts_the_xblock_catalogs_where_the_i18n_service_looks_after_atlas(tutor_env):
+    env_dir, _ = tutor_env
+    dockerfile = read(env_dir, "build/openedx/Dockerfile")
+    pulled = dockerfile.index("pull_xblock_translations")
+    ours = dockerfile.index("python -m xblocks.atlas_catalogs conf/plugins-locale/xblock.v1")
+    assert pulled < ours < dockerfile.index("collectstatic")
+    step = dockerfile[ours:dockerfile.index("\n\n", ours)]
+    for service in ("lms", "cms"):
+        assert f"./manage.py {service} --settings=tutor.i18n compile_xblock_translations" in step

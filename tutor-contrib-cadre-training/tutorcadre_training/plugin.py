@@ -103,7 +103,18 @@ spec:
             name: openedx-config
 {% endif %}""".replace("BEAT_COMMAND", BEAT_COMMAND.format(schedule="/tmp/cadre-celerybeat-schedule"))
 
+# After the image's translation steps, pull_xblock_translations has left conf/plugins-locale/xblock.v1/xblocks
+# empty (openedx-translations holds nothing for our root module), and XBlockI18nService reads that
+# folder instead of the catalogs in the package: the blocks would speak English. Our catalogs go
+# there (unless the operator's translations repository brought some), and the platform compiles
+# them and writes the JavaScript catalogs, before the assets are collected (decision 0014).
+XBLOCK_CATALOGS_STEP = """# openedx-cadre-training: the XBlocks' catalogs where XBlockI18nService looks after atlas
+RUN python -m xblocks.atlas_catalogs conf/plugins-locale/xblock.v1 \\
+    && ./manage.py lms --settings=tutor.i18n compile_xblock_translations \\
+    && ./manage.py cms --settings=tutor.i18n compile_xblock_translations"""
+
 hooks.Filters.ENV_PATCHES.add_items([
+    ("openedx-dockerfile-pre-assets", XBLOCK_CATALOGS_STEP),
     (
         "openedx-dockerfile-post-python-requirements",
         'RUN --mount=type=cache,target=/openedx/.cache/pip,sharing=shared '

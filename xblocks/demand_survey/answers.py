@@ -5,8 +5,8 @@ Every refusal names the question and what is wrong; the handler answers 400 with
 plugin stores nothing.
 """
 from survey_plugin.api import SubmittedAnswer
-from xblocks.demand_survey.i18n import _
 from xblocks.demand_survey.questions import RATING_SCALE, QuestionKind, SurveyQuestion
+from xblocks.i18n import _
 
 
 class AnswerError(Exception):

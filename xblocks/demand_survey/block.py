@@ -38,6 +38,8 @@ def _now():
 class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     """A learning-demand survey: learners say which topics they need and are shown matching content."""
 
+    i18n_js_namespace = resources.JS_I18N_NAMESPACE
+
     display_name = String(
         display_name=_("Display name"),
         help=_("The name learners see for this survey."),
@@ -175,6 +177,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         html = resources.render(__name__, "templates/student_view.html", context, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
+        resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/demand_survey.js"))
         fragment.initialize_js("DemandSurveyBlock", {"text": presentation.ui_text(self._translate)})
         return fragment
@@ -259,10 +262,11 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     def studio_view(self, context=None):
         context = authoring.studio_context(questions=self.questions, opens_at=self.opens_at,
                                            closes_at=self.closes_at, topics=survey_api.topics())
-        html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context},
-                                i18n_service=self.runtime.service(self, "i18n"))
+        i18n = self.runtime.service(self, "i18n")
+        html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
+        resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
         fragment.initialize_js("DemandSurveyStudio", {
             "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})

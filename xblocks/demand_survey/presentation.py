@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_noop
 
-from xblocks.demand_survey.i18n import _
 from xblocks.demand_survey.questions import RATING_SCALE, QuestionKind, SurveyQuestion
+from xblocks.i18n import _
 
 # The words of the page's JavaScript, translated by the block's i18n service.
 UI_TEXT = {
@@ -16,7 +16,6 @@ UI_TEXT = {
     "resources": gettext_noop("Learning resources for the topics you picked"),
     "no_resources": gettext_noop("No courses are linked to these topics yet; your request has been passed on."),
     "results": gettext_noop("Results so far"),
-    "responses": gettext_noop("responses"),
     "failed": gettext_noop("Not saved:"),
     "offline": gettext_noop("The answers could not be sent. Check the connection and try again."),
 }

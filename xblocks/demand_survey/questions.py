@@ -7,7 +7,7 @@ A topic menu lists topic codes of the institution's catalogue (none: every activ
 from dataclasses import dataclass
 from enum import StrEnum
 
-from xblocks.demand_survey.i18n import _
+from xblocks.i18n import _
 
 RATING_SCALE = (1, 2, 3, 4, 5)
 MAX_OPTIONS = 30

@@ -35,6 +35,8 @@ def _now():
 class LevelChallengeBlock(XBlock):
     """A level-challenge quiz: levels of questions drawn at random from the block's question bank."""
 
+    i18n_js_namespace = resources.JS_I18N_NAMESPACE
+
     display_name = String(
         display_name=_("Display name"),
         help=_("The name learners see for this challenge."),
@@ -175,6 +177,7 @@ class LevelChallengeBlock(XBlock):
         html = resources.render(__name__, "templates/student_view.html", {"block": self}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/level_challenge.css"))
+        resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/level_challenge.js"))
         fragment.initialize_js("LevelChallengeBlock", {
             "state": self._public_state(), "text": presentation.ui_text(self._translate)})
@@ -189,10 +192,11 @@ class LevelChallengeBlock(XBlock):
         context = authoring.studio_context(levels=self.levels, index=self.index,
                                            competition_start=self.competition_start,
                                            competition_end=self.competition_end)
-        html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context},
-                                i18n_service=self.runtime.service(self, "i18n"))
+        i18n = self.runtime.service(self, "i18n")
+        html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/level_challenge.css"))
+        resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
         fragment.initialize_js("LevelChallengeStudio", {
             "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})

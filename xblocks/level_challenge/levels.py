@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from question_bank.api import Difficulty
-from xblocks.level_challenge.i18n import _
+from xblocks.i18n import _
 
 
 @dataclass(frozen=True)

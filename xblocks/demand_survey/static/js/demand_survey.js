@@ -3,7 +3,19 @@
 function DemandSurveyBlock(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
-  var T = init.text;
+  // The script's words: from the platform's JavaScript catalog of the suite's blocks when the page
+  // loaded one (the i18n service's get_javascript_i18n_catalog_url), else as the server translated them.
+  var T = window.CadreTrainingI18N ? words(window.CadreTrainingI18N.gettext) : init.text;
+  function words(gettext) {
+    return {
+      saved: gettext("Thank you: your answers are saved."),
+      resources: gettext("Learning resources for the topics you picked"),
+      no_resources: gettext("No courses are linked to these topics yet; your request has been passed on."),
+      results: gettext("Results so far"),
+      failed: gettext("Not saved:"),
+      offline: gettext("The answers could not be sent. Check the connection and try again.")
+    };
+  }
   var form = root.querySelector(".demand-survey__form");
   if (!form) { return; }
 

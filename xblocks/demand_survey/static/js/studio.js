@@ -3,6 +3,16 @@ function DemandSurveyStudio(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
   var form = root.querySelector(".ds-studio-form");
+  // The script's words: from the platform's JavaScript catalog of the suite's blocks when the page
+  // loaded one (the i18n service's get_javascript_i18n_catalog_url), else as the server translated them.
+  var T = window.CadreTrainingI18N ? words(window.CadreTrainingI18N.gettext) : init.text;
+  function words(gettext) {
+    return {
+      checked: gettext("Checked: {count} questions. Nothing is saved yet."),
+      saved: gettext("Saved: {count} questions."),
+      refused: gettext("Not saved:")
+    };
+  }
 
   function send(dryRun) {
     var body = {
@@ -16,7 +26,7 @@ function DemandSurveyStudio(runtime, element, init) {
       headers: {"Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : ""}
     }).then(function (response) { return response.json().then(function (data) { return [response.ok, data]; }); })
       .then(function (result) {
-        var ok = result[0], data = result[1], list = root.querySelector(".ds-problems"), T = init.text;
+        var ok = result[0], data = result[1], list = root.querySelector(".ds-problems");
         list.innerHTML = "";
         (ok ? [] : data.message.split("\n")).forEach(function (line) {
           var item = document.createElement("li"); item.textContent = line; list.appendChild(item);

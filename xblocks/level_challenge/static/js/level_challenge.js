@@ -3,8 +3,43 @@
 function LevelChallengeBlock(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
-  var T = init.text, state = init.state, attempt = null, timer = null;
+  var state = init.state, attempt = null, timer = null;
   var $ = function (selector) { return root.querySelector(selector); };
+  // The script's words: from the platform's JavaScript catalog of the suite's blocks when the page
+  // loaded one (the i18n service's get_javascript_i18n_catalog_url), else as the server translated them.
+  var T = window.CadreTrainingI18N ? words(window.CadreTrainingI18N.gettext) : init.text;
+  function words(gettext) {
+    return {
+      points: gettext("Points"),
+      start: gettext("Start"),
+      retry: gettext("Try again"),
+      submit: gettext("Submit answers"),
+      locked: gettext("Locked"),
+      open: gettext("Open"),
+      passed: gettext("Passed"),
+      best: gettext("Best score"),
+      correct: gettext("Correct"),
+      wrong: gettext("Wrong"),
+      answer: gettext("Correct answer"),
+      explanation: gettext("Explanation"),
+      score: gettext("Score"),
+      earned: gettext("Points earned"),
+      level_passed: gettext("Level passed! The next level is open."),
+      all_passed: gettext("All levels passed!"),
+      level_failed: gettext("Not passed this time."),
+      review: gettext("Review my wrong questions"),
+      no_wrong: gettext("No wrong questions to review."),
+      back: gettext("Back to the levels"),
+      time_left: gettext("Time left"),
+      attempts_left: gettext("Attempts left"),
+      question: gettext("Question"),
+      leaderboard: gettext("Leaderboard"),
+      my_rank: gettext("My rank"),
+      closed: gettext("The competition is closed."),
+      "true": gettext("True"),
+      "false": gettext("False")
+    };
+  }
 
   function esc(text) {
     var div = document.createElement("div"); div.textContent = text == null ? "" : String(text); return div.innerHTML;

@@ -4,7 +4,19 @@ function LevelChallengeStudio(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
   var form = root.querySelector(".lc-studio-form");
-  var T = init.text;
+  // The script's words: from the platform's JavaScript catalog of the suite's blocks when the page
+  // loaded one (the i18n service's get_javascript_i18n_catalog_url), else as the server translated them.
+  var T = window.CadreTrainingI18N ? words(window.CadreTrainingI18N.gettext) : init.text;
+  function words(gettext) {
+    return {
+      checked: gettext("Checked: {count} questions. Nothing is saved yet."),
+      saved: gettext("Saved: {count} questions."),
+      refused: gettext("Not saved:"),
+      uploading: gettext("Uploading the bank file: {percent}%"),
+      checking: gettext("Reading and checking the bank's questions…"),
+      failed: gettext("The request failed ({status}). Nothing was saved; try again.")
+    };
+  }
 
   function say(text) { root.querySelector(".lc-message").textContent = text; }
 
