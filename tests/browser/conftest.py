@@ -18,6 +18,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def certificate_font_prebuilt():
+    """
+    The CJK font converted before any page draws a certificate, as the operators' guide has a
+    deployment do (``python -m credit_plugin.certificates.fonts``): on a fresh machine the first
+    conversion takes ~20 s, more than a click's wait under load.
+    """
+    from credit_plugin.certificates.fonts import prebuild_fonts
+
+    prebuild_fonts()
+
+
 @pytest.fixture(scope="session")
 def chromium():
     # Playwright's sync API runs an event loop in this thread; Django's ORM must still be allowed here.
