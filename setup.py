@@ -2,7 +2,7 @@
 import os
 import re
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -39,9 +39,11 @@ setup(
     "a yearly credit ledger, cadre records and electronic certificates.",
     long_description=read("README.md"),
     long_description_content_type="text/markdown",
-    license="AGPL-3.0",
+    license="AGPL-3.0-only",
     python_requires=">=3.11",
-    packages=find_packages(
+    # Namespace discovery, so the folders of templates, static files and catalogs are packages too
+    # and setuptools ships their files without warning about each.
+    packages=find_namespace_packages(
         include=["cadre_common*", "question_bank*", "xblocks*", "credit_plugin*", "survey_plugin*", "course_exports*"]
     ),
     include_package_data=True,
@@ -69,7 +71,6 @@ setup(
         "Framework :: Django :: 5.2",
         "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.12",
-        "License :: OSI Approved :: GNU Affero General Public License v3",
         "Natural Language :: Chinese (Simplified)",
         "Natural Language :: English",
     ],

@@ -42,10 +42,13 @@ def test_wheel_installs_into_a_clean_venv_and_exposes_the_entry_points(tmp_path)
     source = tmp_path / "source"
     shutil.copytree(REPO_ROOT, source, ignore=shutil.ignore_patterns(
         ".git", ".venv*", ".tox", "build", "dist", "*.egg-info", "__pycache__", "var", "test-output"))
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(source)],
-        check=True,
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp_path / "dist"), str(source)],
+        check=True, capture_output=True, text=True,
     )
+    # A newcomer's `make demo` shows what setuptools says about the packaging: nothing, it is clean.
+    for complaint in ("BuildBackendWarning", "SetuptoolsDeprecationWarning", "is absent from", "no files found"):
+        assert complaint not in built.stdout + built.stderr
     wheel = next((tmp_path / "dist").glob("openedx_cadre_training-*.whl"))
     venv.create(tmp_path / "venv", with_pip=True)
     python = tmp_path / "venv" / "bin" / "python"
