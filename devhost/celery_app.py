@@ -1,6 +1,11 @@
-"""The devhost's Celery app, configured from Django settings like the LMS's (tasks run eagerly here)."""
+"""The devhost's Celery app, made as the LMS makes its own (openedx/core/lib/celery/__init__.py).
+
+No namespace: Celery reads the old-style setting names (CELERY_ALWAYS_EAGER, BROKER_URL,
+CELERYBEAT_SCHEDULE), exactly the keys the plugins' settings write, so a task or a periodic
+entry that works here works under the LMS's app.
+"""
 from celery import Celery
 
-app = Celery("devhost")
-app.config_from_object("django.conf:settings", namespace="CELERY")
+app = Celery("proj")
+app.config_from_object("django.conf:settings")
 app.autodiscover_tasks()

@@ -30,7 +30,7 @@ def candidates(*, year: int, organisation_code: str = "") -> list[int]:
 
 
 def start_batch(*, year: int, organisation_code: str = "") -> CertificateBatchData:
-    """Queue the chunks; with CELERY_TASK_ALWAYS_EAGER (devhost, tests) they run before this returns."""
+    """Queue the chunks; with CELERY_ALWAYS_EAGER (devhost, tests) they run before this returns."""
     from credit_plugin.certificates.tasks import issue_certificate_chunk  # the tasks run this module
 
     user_ids = candidates(year=year, organisation_code=organisation_code)

@@ -141,11 +141,13 @@ WORKBENCH = {
 DJFS = {"type": "osfs", "directory_root": str(VAR_DIR / "djpyfs"), "url_root": "/static/djpyfs"}
 EXCLUDED_XBLOCKS = set()
 
-# Heavy work runs as Celery tasks in the LMS; the devhost runs them eagerly in-process.
-CELERY_TASK_ALWAYS_EAGER = True
+# Heavy work runs as Celery tasks in the LMS; the devhost runs them eagerly in-process. The names are
+# the old-style ones the LMS's namespace-less Celery app reads (openedx/envs/test.py sets the same
+# CELERY_ALWAYS_EAGER); the "CELERY_TASK_*" names would be silently ignored there.
+CELERY_ALWAYS_EAGER = True
 # Not propagating lets eager tasks retry as they would on a worker (callers use .get() for the result).
-CELERY_TASK_EAGER_PROPAGATES = False
-CELERY_BROKER_URL = "memory://"
+CELERY_EAGER_PROPAGATES_EXCEPTIONS = False
+BROKER_URL = "memory://"
 
 # The LMS's tracking log: edx-completion emits to it. Here it goes to the "tracking" logger.
 EVENT_TRACKING_ENABLED = True
