@@ -14,6 +14,7 @@ from datetime import datetime
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils.module_loading import import_string
 
 from credit_plugin import config
@@ -37,22 +38,61 @@ class CourseCertificate:
     created: datetime
 
 
+@dataclass(frozen=True)
+class FinishedBlock:
+    user_id: int
+    block_key: str
+    completed_at: datetime
+
+
 class EdxPlatformRecords:
-    """The LMS's PersistentCourseGrade and GeneratedCertificate tables (grades and certificates apps)."""
+    """
+    The LMS's PersistentCourseGrade and GeneratedCertificate tables (grades and certificates apps),
+    and edx-completion's BlockCompletion, read in pages in the order of their last change.
+    """
 
     def passing_grades(self, since: datetime | None = None) -> Iterator[PassingGrade]:
         rows = apps.get_model("grades", "PersistentCourseGrade").objects.filter(passed_timestamp__isnull=False)
-        if since:
-            rows = rows.filter(modified__gte=since)
-        for user_id, course_id, passed in rows.values_list("user_id", "course_id", "passed_timestamp").iterator():
+        for user_id, course_id, passed in _changed_since(rows, "modified", since,
+                                                         ("user_id", "course_id", "passed_timestamp")):
             yield PassingGrade(user_id, str(course_id), passed)
 
     def certificates(self, since: datetime | None = None) -> Iterator[CourseCertificate]:
         rows = apps.get_model("certificates", "GeneratedCertificate").objects.all()
-        if since:
-            rows = rows.filter(modified_date__gte=since)
-        for row in rows.values_list("user_id", "course_id", "status", "created_date").iterator():
+        for row in _changed_since(rows, "modified_date", since, ("user_id", "course_id", "status", "created_date")):
             yield CourseCertificate(row[0], str(row[1]), row[2], row[3])
+
+    def finished_blocks(self, block_keys: list[str], since: datetime | None = None) -> Iterator[FinishedBlock]:
+        """Completions (1.0) of ``block_keys``; the LMS installs edx-completion, whose table this is."""
+        rows = apps.get_model("completion", "BlockCompletion").objects.filter(
+            block_key__in=block_keys, completion__gte=1.0)
+        for user_id, block_key, modified in _changed_since(rows, "modified", since,
+                                                           ("user_id", "block_key", "modified")):
+            yield FinishedBlock(user_id, str(block_key), modified)
+
+
+PAGE = 2000
+
+
+def _changed_since(rows, changed: str, since: datetime | None, fields: tuple[str, ...]) -> Iterator[tuple]:
+    """
+    ``fields`` of ``rows`` changed at or after ``since``, a page at a time in (change time, id) order.
+    Keyset pages, not one cursor: MySQL's driver would load a whole result set into memory.
+    """
+    if since:
+        rows = rows.filter(**{f"{changed}__gte": since})
+    rows = rows.order_by(changed, "pk").values_list(changed, "pk", *fields)
+    after = None
+    while True:
+        page = rows
+        if after:
+            page = page.filter(Q(**{f"{changed}__gt": after[0]}) | Q(**{changed: after[0], "pk__gt": after[1]}))
+        page = list(page[:PAGE])
+        for row in page:
+            yield row[2:]
+        if len(page) < PAGE:
+            return
+        after = page[-1][:2]
 
 
 def platform_records():

@@ -24,6 +24,11 @@ DEFAULTS = {
     "CADRE_TRAINING_BASE_TEMPLATE": "credit_plugin/base.html",
     # How often (seconds) the Celery beat runs reconcile_credits; 0 turns it off.
     "CADRE_TRAINING_RECONCILE_INTERVAL": 3600,
+    # Each scheduled reconcile reads only the records changed since the previous run began, less this
+    # many seconds of overlap (clock skew between servers, transactions that committed late).
+    "CADRE_TRAINING_RECONCILE_OVERLAP": 3600,
+    # How often (seconds) the Celery beat replays LMS events whose recording failed; 0 turns it off.
+    "CADRE_TRAINING_REPLAY_INTERVAL": 3600,
     # A newly appointed cadre registers within this many days of taking office.
     "CADRE_TRAINING_REGISTRATION_DAYS": 15,
     # Course keys of the required basics (应知应会) every newly appointed cadre finishes.

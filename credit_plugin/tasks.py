@@ -14,7 +14,12 @@ from credit_plugin.compliance.tasks import (
     purge_expired_exports,
     send_training_reminders,
 )
-from credit_plugin.ledger.tasks import process_completion, process_lms_event, reconcile_credits
+from credit_plugin.ledger.tasks import (
+    process_completion,
+    process_lms_event,
+    reconcile_credits,
+    replay_failed_events,
+)
 
 __all__ = [
     "export_compliance",
@@ -27,5 +32,6 @@ __all__ = [
     "process_lms_event",
     "purge_expired_exports",
     "reconcile_credits",
+    "replay_failed_events",
     "send_training_reminders",
 ]

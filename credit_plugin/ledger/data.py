@@ -155,9 +155,10 @@ class LmsEventReceiptData:
 class ReconcileResult:
     examined: int = 0
     granted: int = 0
+    since: datetime | None = None  # the records read were those changed since then (None: all of them)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "since": self.since.isoformat() if self.since else None}
 
 
 @dataclass(frozen=True)

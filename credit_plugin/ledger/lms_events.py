@@ -5,11 +5,13 @@ Processing reads only the stored receipt, so a failed event can be replayed late
 """
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from opaque_keys import InvalidKeyError
@@ -80,10 +82,23 @@ def mark_failed(*, event_id, error: str):
     )
 
 
-def replay_failed_events() -> list[LmsEventReceiptData]:
-    """Process again every receipt that failed or was never processed."""
-    pending = LmsEventReceipt.objects.filter(status__in=[Status.FAILED, Status.RECEIVED]).order_by("received_at")
-    return [process_receipt(event_id=event_id) for event_id in pending.values_list("event_id", flat=True)]
+def replay_failed_events(*, in_flight: timedelta = timedelta(minutes=10)) -> list[LmsEventReceiptData]:
+    """
+    Process again every receipt that failed, or that was received more than ``in_flight`` ago and
+    never processed (its worker died); one that fails again stays failed and the rest go on.
+    """
+    pending = LmsEventReceipt.objects.filter(
+        Q(status=Status.FAILED) | Q(status=Status.RECEIVED, received_at__lt=timezone.now() - in_flight)
+    ).order_by("received_at")
+    replayed = []
+    for event_id in pending.values_list("event_id", flat=True).iterator():
+        try:
+            replayed.append(process_receipt(event_id=event_id))
+        except Exception as error:  # noqa: BLE001 - one bad receipt must not stop the replay of the others
+            log.exception("replaying LMS event %s failed again", event_id)
+            mark_failed(event_id=event_id, error=repr(error))
+            replayed.append(receipt_data(LmsEventReceipt.objects.get(event_id=event_id)))
+    return replayed
 
 
 def _apply(receipt: LmsEventReceipt) -> tuple[str, str]:

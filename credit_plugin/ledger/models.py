@@ -254,3 +254,28 @@ class LmsEventReceipt(models.Model):
 
     def __str__(self):
         return f"{self.event_type} {self.event_id} ({self.status})"
+
+
+class ReconcileWatermark(models.Model):
+    """
+    How far ``reconcile_credits`` has read the platform's records, so that a scheduled run reads
+    only what changed since the previous one began instead of every grade ever recorded.
+
+    Rules: one row per ``name``; ``covered_until`` is the moment the last complete run started,
+    moved only after a run finished, so a run that fails is read again in full next time.
+
+    .. no_pii:
+    """
+
+    name = models.CharField(max_length=64, unique=True, help_text=_("Which reconciliation this is."))
+    covered_until = models.DateTimeField(
+        help_text=_("Records changed before this moment (UTC), less the overlap, were all examined.")
+    )
+    updated_at = models.DateTimeField(auto_now=True, help_text=_("When the watermark last moved (UTC)."))
+
+    class Meta:
+        verbose_name = _("reconcile watermark")
+        verbose_name_plural = _("reconcile watermarks")
+
+    def __str__(self):
+        return f"{self.name}: {self.covered_until:%Y-%m-%d %H:%M:%S}"

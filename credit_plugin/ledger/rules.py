@@ -27,6 +27,12 @@ def block_rules(block_key: str) -> list[CreditRule]:
     return list(CreditRule.objects.filter(active=True, trigger=Trigger.BLOCK_COMPLETED, block_key=block_key))
 
 
+def block_rule_keys() -> list[str]:
+    """The blocks that an active completion rule pays for."""
+    return list(CreditRule.objects.filter(active=True, trigger=Trigger.BLOCK_COMPLETED)
+                .exclude(block_key="").values_list("block_key", flat=True).distinct())
+
+
 def _grant_key_base(rule: CreditRule, user_id: int, year: int) -> str:
     base = f"rule:{rule.id}:user:{user_id}"
     return f"{base}:year:{year}" if rule.repeatable_each_year else base

@@ -37,6 +37,13 @@ def process_completion(self, completion: dict):
 
 
 @shared_task(name="credit_plugin.tasks.reconcile_credits")
-def reconcile_credits(since: str | None = None):
-    """Periodic: grant what the LMS's events missed, from its records of passing grades and certificates."""
-    return reconcile.reconcile(since=parse_datetime(since) if since else None).as_dict()
+def reconcile_credits(since: str | None = None, full: bool = False):
+    """Periodic: grant what the LMS's events missed, reading the records changed since the last run."""
+    return reconcile.reconcile(since=parse_datetime(since) if since else None, full=full).as_dict()
+
+
+@shared_task(name="credit_plugin.tasks.replay_failed_events")
+def replay_failed_events():
+    """Periodic: record the LMS events whose recording failed (the database was down, a deadlock)."""
+    replayed = lms_events.replay_failed_events()
+    return {"replayed": len(replayed), "still_failed": sum(r.status == "failed" for r in replayed)}

@@ -20,6 +20,8 @@ def _daily_unless_zero(name):
 BEAT_TASKS = [
     ("credit_plugin.reconcile_credits", "credit_plugin.tasks.reconcile_credits",
      _interval("CADRE_TRAINING_RECONCILE_INTERVAL")),
+    ("credit_plugin.replay_failed_events", "credit_plugin.tasks.replay_failed_events",
+     _interval("CADRE_TRAINING_REPLAY_INTERVAL")),
     ("credit_plugin.send_training_reminders", "credit_plugin.tasks.send_training_reminders",
      _interval("CADRE_TRAINING_REMINDER_INTERVAL")),
     ("credit_plugin.purge_expired_exports", "credit_plugin.tasks.purge_expired_exports",

@@ -41,6 +41,13 @@ def test_reconcile_runs_on_the_lms_celery_beat():
     assert entry == {"task": "credit_plugin.tasks.reconcile_credits", "schedule": 3600}
 
 
+def test_failed_events_are_replayed_hourly_on_the_lms_celery_beat():
+    from django.conf import settings
+
+    entry = settings.CELERYBEAT_SCHEDULE["credit_plugin.replay_failed_events"]
+    assert entry == {"task": "credit_plugin.tasks.replay_failed_events", "schedule": 3600}
+
+
 def test_reminders_run_daily_on_the_lms_celery_beat():
     from django.conf import settings
 
@@ -54,7 +61,8 @@ def test_production_settings_take_values_from_the_lms_yaml_and_keep_the_schedule
     from credit_plugin.settings import production
 
     lms = SimpleNamespace(ENV_TOKENS={"CADRE_TRAINING_YEARLY_CREDITS": 100, "CADRE_TRAINING_RECONCILE_INTERVAL": 0,
-                                      "CADRE_TRAINING_REMINDER_INTERVAL": 0},
+                                      "CADRE_TRAINING_REMINDER_INTERVAL": 0,
+                                      "CADRE_TRAINING_REPLAY_INTERVAL": 0},
                           CELERYBEAT_SCHEDULE={"credit_plugin.reconcile_credits": {}, "other": {}})
     production.plugin_settings(lms)
     assert lms.CADRE_TRAINING_YEARLY_CREDITS == 100

@@ -1,8 +1,13 @@
 """Credits from the LMS's real openedx-events signals: counted once, reversed on revocation, never raising."""
+import io
 import logging
+from datetime import timedelta
 from decimal import Decimal
+from uuid import uuid4
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
 
 from credit_plugin import api
@@ -137,3 +142,35 @@ def test_an_event_that_keeps_failing_is_marked_failed_and_can_be_replayed(learne
     replayed = api.replay_failed_events()
     assert [r.status for r in replayed] == ["recorded"]
     assert LedgerEntry.objects.count() == 1
+
+
+def test_replay_takes_receipts_left_unprocessed_by_a_dead_worker_but_not_those_in_flight(learner):
+    credit_rule()
+    for event_id, age in ((uuid4(), timedelta(hours=1)), (uuid4(), timedelta(seconds=5))):
+        lms_events.receive_lms_event(
+            event_id=event_id, event_type=lms_events.COURSE_PASSING, occurred_at=timezone.now(),
+            user_id=learner.id, course_key=str(lms_bridge.DEMO_COURSE_KEY),
+            payload={"course_passing_status": {"is_passing": True}},
+        )
+        LmsEventReceipt.objects.filter(event_id=event_id).update(received_at=timezone.now() - age)
+    out = io.StringIO()
+    call_command("replay_failed_events", stdout=out)
+    assert "replayed 1 events, 0 still failed" in out.getvalue()
+    assert sorted(LmsEventReceipt.objects.values_list("status", flat=True)) == ["received", "recorded"]
+    assert LedgerEntry.objects.count() == 1
+
+
+def test_a_receipt_that_fails_again_stays_failed_and_the_others_are_replayed(learner, staff_user, monkeypatch):
+    credit_rule()
+    real_apply = lms_events._apply
+    monkeypatch.setattr(lms_events, "_apply", lambda receipt: (_ for _ in ()).throw(RuntimeError("deadlock")))
+    lms_bridge.pass_course(learner)
+    lms_bridge.pass_course(staff_user)
+    assert set(LmsEventReceipt.objects.values_list("status", flat=True)) == {"failed"}
+    monkeypatch.setattr(lms_events, "_apply", lambda receipt: (
+        real_apply(receipt) if receipt.user_id == staff_user.id else (_ for _ in ()).throw(RuntimeError("still"))))
+    out = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("replay_failed_events", stdout=out)
+    assert "replayed 2 events, 1 still failed" in out.getvalue() and "still" in out.getvalue()
+    assert list(LedgerEntry.objects.values_list("user_id", flat=True)) == [staff_user.id]
