@@ -27,6 +27,9 @@ DEFAULTS = {
     # Each scheduled reconcile reads only the records changed since the previous run began, less this
     # many seconds of overlap (clock skew between servers, transactions that committed late).
     "CADRE_TRAINING_RECONCILE_OVERLAP": 3600,
+    # Where an LMS event that could be neither recorded nor queued waits on this server's disk (empty:
+    # DATA_DIR/cadre-training/event-spool).
+    "CADRE_TRAINING_EVENT_SPOOL_DIR": "",
     # How often (seconds) the Celery beat replays LMS events whose recording failed; 0 turns it off.
     "CADRE_TRAINING_REPLAY_INTERVAL": 3600,
     # A newly appointed cadre registers within this many days of taking office.

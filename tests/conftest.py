@@ -38,6 +38,12 @@ def _workbench_scenarios(request):
 
 
 @pytest.fixture(autouse=True)
+def _own_event_spool(settings, tmp_path):
+    """Each test has its own spool of LMS events, as each LMS server has its own disk."""
+    settings.CADRE_TRAINING_EVENT_SPOOL_DIR = str(tmp_path / "event-spool")
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Tests start with empty caches, as a freshly started LMS does (cached policy, caps, waffle switches)."""
     from django.core.cache import cache

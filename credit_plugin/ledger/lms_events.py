@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
-from credit_plugin.ledger import rules
+from credit_plugin.ledger import rules, spool
 from credit_plugin.ledger.data import LmsEventReceiptData, Trigger
 from credit_plugin.ledger.models import LmsEventReceipt
 
@@ -51,17 +51,15 @@ def receive_lms_event(*, event_id, event_type, occurred_at, user_id, course_key,
 
 def handle_lms_event(*, event_id, event_type, occurred_at, user_id, course_key, payload) -> LmsEventReceiptData:
     """Receive an event and apply it to the ledger; safe to call again for the same event."""
+    received = _receive_serialised(event_id=event_id, event_type=event_type, occurred_at=occurred_at,
+                                   user_id=user_id, course_key=course_key, payload=payload)
+    return process_receipt(event_id=received.event_id)
+
+
+def _receive_serialised(*, event_id, occurred_at, **event) -> LmsEventReceiptData:
     if isinstance(occurred_at, str):
         occurred_at = parse_datetime(occurred_at)
-    received = receive_lms_event(
-        event_id=UUID(str(event_id)),
-        event_type=event_type,
-        occurred_at=occurred_at,
-        user_id=user_id,
-        course_key=course_key,
-        payload=payload,
-    )
-    return process_receipt(event_id=received.event_id)
+    return receive_lms_event(event_id=UUID(str(event_id)), occurred_at=occurred_at, **event)
 
 
 def process_receipt(*, event_id) -> LmsEventReceiptData:
@@ -82,23 +80,40 @@ def mark_failed(*, event_id, error: str):
     )
 
 
+def receipt_exists(*, event_id) -> bool:
+    return LmsEventReceipt.objects.filter(event_id=event_id).exists()
+
+
+def record_spooled_events() -> list[LmsEventReceiptData]:
+    """
+    Receive the events spooled on this server's disk (each file goes once its receipt exists), then
+    process them; one whose processing fails is marked failed, like any other, for the replay.
+    """
+    received = spool.record_waiting(lambda event: _receive_serialised(**event))
+    return [_process_or_mark_failed(receipt.event_id) for receipt in received]
+
+
 def replay_failed_events(*, in_flight: timedelta = timedelta(minutes=10)) -> list[LmsEventReceiptData]:
     """
-    Process again every receipt that failed, or that was received more than ``in_flight`` ago and
-    never processed (its worker died); one that fails again stays failed and the rest go on.
+    Record the events spooled on this server's disk, then process again every receipt that failed,
+    or that was received more than ``in_flight`` ago and never processed (its worker died); one that
+    fails again stays failed and the rest go on.
     """
+    replayed = record_spooled_events()
     pending = LmsEventReceipt.objects.filter(
         Q(status=Status.FAILED) | Q(status=Status.RECEIVED, received_at__lt=timezone.now() - in_flight)
     ).order_by("received_at")
-    replayed = []
-    for event_id in pending.values_list("event_id", flat=True).iterator():
-        try:
-            replayed.append(process_receipt(event_id=event_id))
-        except Exception as error:  # noqa: BLE001 - one bad receipt must not stop the replay of the others
-            log.exception("replaying LMS event %s failed again", event_id)
-            mark_failed(event_id=event_id, error=repr(error))
-            replayed.append(receipt_data(LmsEventReceipt.objects.get(event_id=event_id)))
+    replayed += [_process_or_mark_failed(event_id) for event_id in list(pending.values_list("event_id", flat=True))]
     return replayed
+
+
+def _process_or_mark_failed(event_id) -> LmsEventReceiptData:
+    try:
+        return process_receipt(event_id=event_id)
+    except Exception as error:  # noqa: BLE001 - one bad receipt must not stop the others
+        log.exception("processing LMS event %s failed", event_id)
+        mark_failed(event_id=event_id, error=repr(error))
+        return receipt_data(LmsEventReceipt.objects.get(event_id=event_id))
 
 
 def _apply(receipt: LmsEventReceipt) -> tuple[str, str]:

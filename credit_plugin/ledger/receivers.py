@@ -8,7 +8,7 @@ failed where administrators can replay it.
 """
 import logging
 
-from credit_plugin.ledger import lms_events, tasks
+from credit_plugin.ledger import lms_events, spool, tasks
 from credit_plugin.ledger.event_payloads import describe_event
 
 log = logging.getLogger(__name__)
@@ -27,10 +27,28 @@ def _hand_over(metadata, user, course_key, payload):
         lms_events.handle_lms_event(**event)
     except Exception:  # noqa: BLE001 - a receiver must never raise into the LMS
         log.exception("credit_plugin could not record event %s now; handing it to the retry task", metadata.id)
+        _queue(event)
+        return
+    _record_spooled()
+
+
+def _queue(event):
+    try:
+        tasks.process_lms_event.delay(event=event)
+    except Exception:  # noqa: BLE001 - the broker is down too: the event waits on this server's disk
+        log.exception("credit_plugin could not queue event %s (%s)", event["event_id"], event["event_type"])
         try:
-            tasks.process_lms_event.delay(event=event)
+            spool.keep(event)
         except Exception:  # noqa: BLE001
-            log.exception("credit_plugin could not queue event %s (%s)", metadata.id, metadata.event_type)
+            log.exception("credit_plugin lost event %s: %s", event["event_id"], event)
+
+
+def _record_spooled():
+    """The database works again: record what waited on this server's disk while it did not."""
+    try:
+        lms_events.record_spooled_events()
+    except Exception:  # noqa: BLE001 - what is left stays spooled for the next event or the replay
+        log.exception("credit_plugin could not record spooled events yet")
 
 
 def on_course_passing_status_updated(sender, course_passing_status, metadata, **kwargs):

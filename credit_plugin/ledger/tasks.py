@@ -4,7 +4,7 @@ import logging
 from celery import shared_task
 from django.utils.dateparse import parse_datetime
 
-from credit_plugin.ledger import lms_events, reconcile
+from credit_plugin.ledger import lms_events, reconcile, spool
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +22,12 @@ def process_lms_event(self, event: dict):
         if self.request.retries >= self.max_retries:
             try:
                 lms_events.mark_failed(event_id=event["event_id"], error=repr(error))
+                failed_row = lms_events.receipt_exists(event_id=event["event_id"])
             except Exception:  # noqa: BLE001 - the database may be what failed
                 log.exception("could not mark LMS event %s failed", event["event_id"])
+                failed_row = False
+            if not failed_row:  # no row says it failed: it must not exist only as this log line
+                spool.keep(event)
             raise
         raise self.retry(exc=error, countdown=min(10 * 2**self.request.retries, 3600)) from error
 

@@ -158,6 +158,8 @@ EVENT_TRACKING_BACKENDS = {
 # The plugin's pages appear inside the devhost's header (language switch, login), as inside the LMS's.
 CADRE_TRAINING_BASE_TEMPLATE = "devhost/base.html"
 MEDIA_ROOT = VAR_DIR / "media"
+# The LMS's own data folder (openedx/envs/common.py DATA_DIR); plugins keep server-local files under it.
+DATA_DIR = VAR_DIR / "data"
 # Training reminders are written to files here instead of being sent (one file per run).
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "emails"
