@@ -11,10 +11,11 @@ DEVHOST_PLATFORM = $${DEVHOST_VAR_DIR:-devhost/var}/edx-platform
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MYSQL_URL ?= mysql://root@127.0.0.1:3306/cadre_training
+REDIS_URL ?= redis://127.0.0.1:6379/0
 LOCALE_PACKAGES := cadre_common question_bank credit_plugin survey_plugin xblocks course_exports devhost
 PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: help demo test test-fast test-mysql test-browser quality bench upgrade extract_translations \
+.PHONY: help demo test test-fast test-mysql test-worker worker test-browser quality bench upgrade extract_translations \
         compile_translations clean install-mysql
 
 help: ## list the targets
@@ -48,14 +49,23 @@ demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the 
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(INSTALLED) ## run the whole test suite (SQLite) except the browser tests
-	$(BIN)/pytest -m "not browser"
+test: $(INSTALLED) ## run the whole test suite (SQLite) except the browser and real-worker tests
+	$(BIN)/pytest -m "not browser and not worker"
 
 test-fast: $(INSTALLED) ## the inner loop: the suite without the browser and the slow tests (wheel, Tutor, font)
-	$(BIN)/pytest -m "not browser and not slow"
+	$(BIN)/pytest -m "not browser and not slow and not worker"
 
 test-mysql: $(VENV)/.installed-mysql ## run the same suite on MySQL/MariaDB (DATABASE_URL, default $(MYSQL_URL))
-	DATABASE_URL=$${DATABASE_URL:-$(MYSQL_URL)} $(BIN)/pytest -m "not browser"
+	DATABASE_URL=$${DATABASE_URL:-$(MYSQL_URL)} $(BIN)/pytest -m "not browser and not worker"
+
+test-worker: $(INSTALLED) ## run the plugins' tasks on a real Celery worker (needs Redis on 127.0.0.1:6379)
+	$(BIN)/pytest -m worker
+
+# A real Celery worker (and its beat) for the devhost, as the LMS runs them; start the devhost with the
+# same DEVHOST_BROKER_URL so that its tasks go to this worker instead of running in the request.
+worker: $(INSTALLED) ## run a Celery worker with beat for the devhost on Redis (DEVHOST_BROKER_URL)
+	DEVHOST_BROKER_URL=$${DEVHOST_BROKER_URL:-$(REDIS_URL)} $(BIN)/celery -A devhost.celery_app worker \
+	  --beat --schedule $${DEVHOST_VAR_DIR:-devhost/var}/celerybeat-schedule --loglevel INFO
 
 test-browser: $(INSTALLED) ## run the browser tests in headless Chromium (/usr/bin/chromium)
 	$(BIN)/pytest -m browser

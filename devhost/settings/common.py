@@ -141,13 +141,15 @@ WORKBENCH = {
 DJFS = {"type": "osfs", "directory_root": str(VAR_DIR / "djpyfs"), "url_root": "/static/djpyfs"}
 EXCLUDED_XBLOCKS = set()
 
-# Heavy work runs as Celery tasks in the LMS; the devhost runs them eagerly in-process. The names are
-# the old-style ones the LMS's namespace-less Celery app reads (openedx/envs/test.py sets the same
-# CELERY_ALWAYS_EAGER); the "CELERY_TASK_*" names would be silently ignored there.
-CELERY_ALWAYS_EAGER = True
+# Heavy work runs as Celery tasks in the LMS. The devhost runs them eagerly in-process unless it is
+# given a broker (`make worker` and DEVHOST_BROKER_URL=redis://127.0.0.1:6379/0 for the web side),
+# then on real workers. The names are the old-style ones the LMS's namespace-less Celery app reads
+# (openedx/envs/test.py sets the same CELERY_ALWAYS_EAGER); "CELERY_TASK_*" would be ignored there.
+BROKER_URL = os.environ.get("DEVHOST_BROKER_URL", "memory://")
+CELERY_RESULT_BACKEND = os.environ.get("DEVHOST_RESULT_BACKEND") or None
+CELERY_ALWAYS_EAGER = os.environ.get("DEVHOST_CELERY_EAGER", str(BROKER_URL == "memory://")).lower() in ("1", "true")
 # Not propagating lets eager tasks retry as they would on a worker (callers use .get() for the result).
 CELERY_EAGER_PROPAGATES_EXCEPTIONS = False
-BROKER_URL = "memory://"
 
 # The LMS's tracking log: edx-completion emits to it. Here it goes to the "tracking" logger.
 EVENT_TRACKING_ENABLED = True
