@@ -14,7 +14,6 @@ from datetime import datetime
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils.module_loading import import_string
 
 from credit_plugin import config
@@ -48,7 +47,7 @@ class FinishedBlock:
 class EdxPlatformRecords:
     """
     The LMS's PersistentCourseGrade and GeneratedCertificate tables (grades and certificates apps),
-    and edx-completion's BlockCompletion, read in pages in the order of their last change.
+    and edx-completion's BlockCompletion, read in pages in key order.
     """
 
     def passing_grades(self, since: datetime | None = None) -> Iterator[PassingGrade]:
@@ -76,23 +75,22 @@ PAGE = 2000
 
 def _changed_since(rows, changed: str, since: datetime | None, fields: tuple[str, ...]) -> Iterator[tuple]:
     """
-    ``fields`` of ``rows`` changed at or after ``since``, a page at a time in (change time, id) order.
-    Keyset pages, not one cursor: MySQL's driver would load a whole result set into memory.
+    ``fields`` of ``rows`` changed at or after ``since``, a page at a time in primary-key order.
+    Keyset pages, not one cursor: MySQL's driver would load a whole result set into memory. By key,
+    not by change time: a bulk update gives thousands of rows one ``modified``, and paging through
+    such a tie would re-read it for every page.
     """
     if since:
         rows = rows.filter(**{f"{changed}__gte": since})
-    rows = rows.order_by(changed, "pk").values_list(changed, "pk", *fields)
+    rows = rows.order_by("pk").values_list("pk", *fields)
     after = None
     while True:
-        page = rows
-        if after:
-            page = page.filter(Q(**{f"{changed}__gt": after[0]}) | Q(**{changed: after[0], "pk__gt": after[1]}))
-        page = list(page[:PAGE])
+        page = list((rows.filter(pk__gt=after) if after is not None else rows)[:PAGE])
         for row in page:
-            yield row[2:]
+            yield row[1:]
         if len(page) < PAGE:
             return
-        after = page[-1][:2]
+        after = page[-1][0]
 
 
 def platform_records():
