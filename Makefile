@@ -15,7 +15,7 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 LOCALE_PACKAGES := cadre_common question_bank credit_plugin survey_plugin xblocks course_exports devhost
 PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: help demo test test-fast test-mysql test-worker worker test-browser quality bench upgrade extract_translations \
+.PHONY: help demo test test-fast test-mysql test-worker worker consumers test-browser quality bench upgrade extract_translations \
         compile_translations clean install-mysql
 
 help: ## list the targets
@@ -66,6 +66,16 @@ test-worker: $(INSTALLED) ## run the plugins' tasks on a real Celery worker (nee
 worker: $(INSTALLED) ## run a Celery worker with beat for the devhost on Redis (DEVHOST_BROKER_URL)
 	DEVHOST_BROKER_URL=$${DEVHOST_BROKER_URL:-$(REDIS_URL)} $(BIN)/celery -A devhost.celery_app worker \
 	  --beat --schedule $${DEVHOST_VAR_DIR:-devhost/var}/celerybeat-schedule --loglevel INFO
+
+# The ledger's intake over the Open edX event bus: the platform's consume_events, one process per topic
+# the LMS publishes the ledger's events to, in one consumer group per deployment. Start the devhost with
+# the same DEVHOST_EVENT_BUS_URL so that it publishes them (and records nothing in the request).
+consumers: $(INSTALLED) ## consume the LMS's events from the Redis event bus for the ledger (DEVHOST_EVENT_BUS_URL)
+	export DEVHOST_EVENT_BUS_URL=$${DEVHOST_EVENT_BUS_URL:-$(REDIS_URL)}; \
+	for topic in learning-badges-lifecycle learning-certificate-lifecycle; do \
+	  $(MANAGE) consume_events -t $$topic -g cadre-training \
+	    --extra "{\"check_backlog\": true, \"consumer_name\": \"$$(hostname)-$$$$-$$topic\"}" & \
+	done; wait
 
 test-browser: $(INSTALLED) ## run the browser tests in headless Chromium (/usr/bin/chromium)
 	$(BIN)/pytest -m browser

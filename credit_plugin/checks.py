@@ -6,6 +6,7 @@ from django.core import checks
 from credit_plugin import config
 
 REMINDER_PERIODS = ("month", "week")
+INTAKES = ("signals", "bus")
 
 
 @checks.register(checks.Tags.compatibility)
@@ -31,7 +32,25 @@ def check_credit_settings(app_configs=None, **kwargs):
     except (ZoneInfoNotFoundError, ValueError):
         errors.append(checks.Error(f"CADRE_TRAINING_TIME_ZONE must be an IANA time zone name, not {zone!r}.",
                                    hint="For example 'Asia/Shanghai'.", id="credit_plugin.E003"))
-    return errors + _template_errors() + _signing_key_errors()
+    return errors + _template_errors() + _signing_key_errors() + _intake_errors()
+
+
+def _intake_errors() -> list[checks.Error]:
+    """Events taken from the bus need the bus: without a consumer setting nothing would ever record them."""
+    from django.conf import settings
+
+    intake = config.get("CADRE_TRAINING_EVENT_INTAKE")
+    if intake not in INTAKES:
+        return [checks.Error(f"CADRE_TRAINING_EVENT_INTAKE must be one of {', '.join(INTAKES)}, not {intake!r}.",
+                             hint="'signals' records events in the LMS process that sends them.",
+                             id="credit_plugin.E011")]
+    if intake == "bus" and not getattr(settings, "EVENT_BUS_CONSUMER", None):
+        return [checks.Error("CADRE_TRAINING_EVENT_INTAKE is 'bus' but EVENT_BUS_CONSUMER is not set.",
+                             hint="Configure the event bus (e.g. edx_event_bus_redis.RedisEventConsumer) and run "
+                                  "consume_events for the learning-badges-lifecycle and "
+                                  "learning-certificate-lifecycle topics, or use 'signals'.",
+                             id="credit_plugin.E012")]
+    return []
 
 
 def _signing_key_errors() -> list[checks.Error]:

@@ -27,6 +27,10 @@ DEFAULTS = {
     # Each scheduled reconcile reads only the records changed since the previous run began, less this
     # many seconds of overlap (clock skew between servers, transactions that committed late).
     "CADRE_TRAINING_RECONCILE_OVERLAP": 3600,
+    # How the ledger takes the LMS's events: "signals", in the LMS process that sends them, or "bus",
+    # from the Open edX event bus through `consume_events` (the LMS's EVENT_BUS_PRODUCER_CONFIG must
+    # then publish the course-passing and certificate events).
+    "CADRE_TRAINING_EVENT_INTAKE": "signals",
     # Where an LMS event that could be neither recorded nor queued waits on this server's disk (empty:
     # DATA_DIR/cadre-training/event-spool).
     "CADRE_TRAINING_EVENT_SPOOL_DIR": "",

@@ -8,10 +8,23 @@ failed where administrators can replay it.
 """
 import logging
 
+from openedx_events.tooling import SIGNAL_PROCESSED_FROM_EVENT_BUS
+
+from credit_plugin import config
 from credit_plugin.ledger import lms_events, spool, tasks
 from credit_plugin.ledger.event_payloads import describe_event
 
 log = logging.getLogger(__name__)
+
+
+def _takes(kwargs) -> bool:
+    """
+    Whether this delivery is ours to record: with intake "signals", the LMS's own in-process send;
+    with "bus", the copy ``consume_events`` emits from the event bus (openedx-events marks it
+    ``from_event_bus``), so the LMS's request does no ledger work and each event is recorded once.
+    """
+    from_bus = bool(kwargs.get(SIGNAL_PROCESSED_FROM_EVENT_BUS, False))
+    return from_bus == (config.get("CADRE_TRAINING_EVENT_INTAKE") == "bus")
 
 
 def _hand_over(metadata, user, course_key, payload):
@@ -52,21 +65,29 @@ def _record_spooled():
 
 
 def on_course_passing_status_updated(sender, course_passing_status, metadata, **kwargs):
+    if not _takes(kwargs):
+        return
     status = course_passing_status
     _hand_over(metadata, status.user, status.course.course_key, describe_event(course_passing_status=status))
 
 
 def on_ccx_course_passing_status_updated(sender, course_passing_status, metadata, **kwargs):
     """A CCX (a coach's run of a master course) passed or failed: handled like the master course's passing."""
+    if not _takes(kwargs):
+        return
     status = course_passing_status
     _hand_over(metadata, status.user, status.course.ccx_course_key, describe_event(course_passing_status=status))
 
 
 def on_certificate_created(sender, certificate, metadata, **kwargs):
+    if not _takes(kwargs):
+        return
     _hand_over(metadata, certificate.user, certificate.course.course_key, describe_event(certificate=certificate))
 
 
 def on_certificate_revoked(sender, certificate, metadata, **kwargs):
+    if not _takes(kwargs):
+        return
     _hand_over(metadata, certificate.user, certificate.course.course_key, describe_event(certificate=certificate))
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "djpyfs",
     "workbench",
     "sample_xblocks.basic",  # templates of the SDK's vertical_demo, which holds a built course's unit
+    "openedx_events",  # as in the LMS: publishes the events EVENT_BUS_PRODUCER_CONFIG names; consume_events
     "user_tasks",  # django-user-tasks, installed in the LMS and Studio: user-started tasks and their files
     # The LMS's own tables the suite reads, under the platform's app labels (devhost/platform_tables).
     "devhost.platform_tables.student.apps.StudentConfig",
@@ -150,6 +151,29 @@ CELERY_RESULT_BACKEND = os.environ.get("DEVHOST_RESULT_BACKEND") or None
 CELERY_ALWAYS_EAGER = os.environ.get("DEVHOST_CELERY_EAGER", str(BROKER_URL == "memory://")).lower() in ("1", "true")
 # Not propagating lets eager tasks retry as they would on a worker (callers use .get() for the result).
 CELERY_EAGER_PROPAGATES_EXCEPTIONS = False
+
+# The Open edX event bus on Redis Streams, when DEVHOST_EVENT_BUS_URL names a Redis (`make consumers`):
+# the devhost publishes the events the ledger takes as the LMS's EVENT_BUS_PRODUCER_CONFIG does
+# (topics and keys of openedx/envs/common.py), and the ledger records them from `consume_events`.
+EVENT_BUS_URL = os.environ.get("DEVHOST_EVENT_BUS_URL", "")
+if EVENT_BUS_URL:
+    EVENT_BUS_PRODUCER = "edx_event_bus_redis.create_producer"
+    EVENT_BUS_CONSUMER = "edx_event_bus_redis.RedisEventConsumer"
+    EVENT_BUS_REDIS_CONNECTION_URL = EVENT_BUS_URL
+    EVENT_BUS_TOPIC_PREFIX = os.environ.get("DEVHOST_EVENT_BUS_TOPIC_PREFIX", "dev")
+    # Blocking reads shorter than redis-py 8's socket timeout, which ends a 60 s poll with an error.
+    EVENT_BUS_REDIS_CONSUMER_POLL_TIMEOUT = 1
+    _PASSING = {"learning-badges-lifecycle": {"event_key_field": "course_passing_status.course.course_key",
+                                              "enabled": True}}
+    _CERTIFICATES = {"learning-certificate-lifecycle": {"event_key_field": "certificate.course.course_key",
+                                                        "enabled": True}}
+    EVENT_BUS_PRODUCER_CONFIG = {
+        "org.openedx.learning.course.passing.status.updated.v1": _PASSING,
+        "org.openedx.learning.ccx.course.passing.status.updated.v1": _PASSING,
+        "org.openedx.learning.certificate.created.v1": _CERTIFICATES,
+        "org.openedx.learning.certificate.revoked.v1": _CERTIFICATES,
+    }
+    CADRE_TRAINING_EVENT_INTAKE = "bus"
 
 # The LMS's tracking log: edx-completion emits to it. Here it goes to the "tracking" logger.
 EVENT_TRACKING_ENABLED = True
