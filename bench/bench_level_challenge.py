@@ -134,7 +134,7 @@ def measure_peer():
 
 
 def measure(database_url):
-    setup_django(database_url)
+    setup_django(database_url, settings_module="bench.problem_builder_settings")
     figures = {"ours_5000": measure_ours(5000), "ours_50": measure_ours(50), "peer": measure_peer()}
     from xblock.test.toy_runtime import ToyRuntime
 

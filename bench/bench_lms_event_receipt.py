@@ -1,5 +1,6 @@
 """
-How long the credit plugin's receivers add to the LMS request that sends an event.
+How long the credit plugin's receivers add to the LMS request that sends an event, on the path
+that grants credits and on the one that only records the receipt.
 
 The receivers run inside the LMS's grading and certificate code, so each real
 ``COURSE_PASSING_STATUS_UPDATED`` signal sent through openedx-events is timed end to end,
@@ -20,25 +21,49 @@ def measure(database_url):
     from openedx_events.learning.data import CourseData, CoursePassingStatusData, UserData, UserPersonalData
     from openedx_events.learning.signals import COURSE_PASSING_STATUS_UPDATED
 
-    user, _ = get_user_model().objects.get_or_create(username="bench_learner")
-    data = CoursePassingStatusData(
-        is_passing=True,
-        course=CourseData(course_key=CourseKey.from_string("course-v1:SDFTU+BENCH+2026"), display_name="bench"),
-        user=UserData(id=user.id, is_active=True, pii=UserPersonalData(username=user.username, email="", name="")),
-    )
-    samples = timings_ms(lambda: COURSE_PASSING_STATUS_UPDATED.send_event(course_passing_status=data), EVENTS)
-    return {"median_ms": median_ms(samples), "per_second": EVENTS / (sum(samples) / 1000)}
+    from credit_plugin.models import CreditRule, LedgerEntry
+
+    User = get_user_model()
+    User.objects.bulk_create([User(username=f"bench_learner{i}", password="!") for i in range(EVENTS + 10)])
+    learners = iter(User.objects.order_by("id"))
+
+    def passing(course):
+        def send():
+            user = next(learners)
+            COURSE_PASSING_STATUS_UPDATED.send_event(course_passing_status=CoursePassingStatusData(
+                is_passing=True, course=CourseData(course_key=course, display_name="bench"),
+                user=UserData(id=user.id, is_active=True, pii=UserPersonalData(username=user.username, email="",
+                                                                                name="")),
+            ))
+        return send
+
+    no_rule = CourseKey.from_string("course-v1:SDFTU+BENCH+2026")
+    ignored = timings_ms(passing(no_rule), EVENTS // 2, warmup=0)
+    learners = iter(User.objects.order_by("id"))  # the same learners again, now for a course with a rule
+    with_rule = CourseKey.from_string("course-v1:SDFTU+CREDIT+2026")
+    CreditRule.objects.create(title="bench", course_key=with_rule, trigger="course_passed", credits="2", hours="1")
+    granted = timings_ms(passing(with_rule), EVENTS, warmup=0)
+    return {"ignored": {"median_ms": median_ms(ignored), "per_second": len(ignored) / (sum(ignored) / 1000)},
+            "granted": {"median_ms": median_ms(granted), "per_second": EVENTS / (sum(granted) / 1000),
+                        "entries": LedgerEntry.objects.count()}}
 
 
 def run() -> str:
     rows = []
     for label, url in databases():
         figures = measure_in_subprocess("bench.bench_lms_event_receipt", url)
-        print(f"{label}: median {figures['median_ms']:.3f} ms per event, {figures['per_second']:.0f} events/s")
-        rows.append([label, EVENTS, f"{figures['median_ms']:.3f}", f"{figures['per_second']:.0f}"])
+        for path, what in (("granted", "a credit rule: receipt, ledger entry, year total"),
+                           ("ignored", "no credit rule: receipt only")):
+            f = figures[path]
+            print(f"{label} ({path}): median {f['median_ms']:.3f} ms per event, {f['per_second']:.0f} events/s",
+                  flush=True)
+            rows.append([label, what, f"{f['median_ms']:.3f}", f"{f['per_second']:.0f}"])
+        assert figures["granted"]["entries"] == EVENTS, figures
     return (
-        f"Real `COURSE_PASSING_STATUS_UPDATED` signals sent {EVENTS} times; each is received and written.\n\n"
-        + markdown_table(["database", "events", "median ms per event", "events/s"], rows)
+        f"Real `COURSE_PASSING_STATUS_UPDATED` signals, each for another learner, through the receivers in "
+        f"process: {EVENTS} for a course with a credit rule (every one writes an entry) and {EVENTS // 2} for "
+        "a course without one.\n\n"
+        + markdown_table(["database", "path", "median ms per event", "events/s"], rows)
     )
 
 
