@@ -146,9 +146,12 @@ EXCLUDED_XBLOCKS = set()
 # given a broker (`make worker` and DEVHOST_BROKER_URL=redis://127.0.0.1:6379/0 for the web side),
 # then on real workers. The names are the old-style ones the LMS's namespace-less Celery app reads
 # (openedx/envs/test.py sets the same CELERY_ALWAYS_EAGER); "CELERY_TASK_*" would be ignored there.
-BROKER_URL = os.environ.get("DEVHOST_BROKER_URL", "memory://")
+# The in-memory broker names its host, or kombu warns "No hostname was supplied" whenever a task is sent.
+IN_PROCESS_BROKER = "memory://localhost/"
+BROKER_URL = os.environ.get("DEVHOST_BROKER_URL", IN_PROCESS_BROKER)
 CELERY_RESULT_BACKEND = os.environ.get("DEVHOST_RESULT_BACKEND") or None
-CELERY_ALWAYS_EAGER = os.environ.get("DEVHOST_CELERY_EAGER", str(BROKER_URL == "memory://")).lower() in ("1", "true")
+CELERY_ALWAYS_EAGER = os.environ.get("DEVHOST_CELERY_EAGER", str(BROKER_URL == IN_PROCESS_BROKER)).lower() in (
+    "1", "true")
 # Not propagating lets eager tasks retry as they would on a worker (callers use .get() for the result).
 CELERY_EAGER_PROPAGATES_EXCEPTIONS = False
 

@@ -54,7 +54,7 @@ def test_the_devhost_app_is_configured_as_the_lms_configures_its_own():
     # eager tasks, the in-memory broker and the plugins' beat entries.
     assert app.conf.task_always_eager is True
     assert app.conf.task_eager_propagates is False
-    assert app.conf.broker_url == "memory://"
+    assert app.conf.broker_url == "memory://localhost/"
     assert "credit_plugin.reconcile_credits" in app.conf.beat_schedule
 
 
