@@ -36,7 +36,9 @@ $(VENV)/.installed-mysql: $(INSTALLED) requirements/mysql.txt
 
 install-mysql: $(VENV)/.installed-mysql ## install the MySQL driver (needs default-libmysqlclient-dev, pkg-config)
 
-demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the devhost on http://127.0.0.1:8000
+demo: export DEVHOST_HOST = $(HOST)
+demo: export DEVHOST_PORT = $(PORT)
+demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the devhost on http://127.0.0.1:8000 (HOST=, PORT= to change)
 	$(MANAGE) migrate --run-syncdb --verbosity 0
 	$(MANAGE) seed_demo
 	# The blocks' catalogs as an LMS image build leaves them with the Tutor plugin (decision 0014).

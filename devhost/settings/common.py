@@ -28,7 +28,7 @@ STATICI18N_ROOT.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("DEVHOST_SECRET_KEY", "devhost-only-not-a-production-secret")
 DEBUG = os.environ.get("DEVHOST_DEBUG", "true").lower() == "true"
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", os.environ.get("DEVHOST_HOST", "127.0.0.1")]
 
 # The LMS names itself to openedx-events; without this events say SERVICE_NAME_UNSET.
 EVENTS_SERVICE_NAME = "lms"
@@ -193,7 +193,10 @@ DATA_DIR = VAR_DIR / "data"
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "emails"
 DEFAULT_FROM_EMAIL = "培训管理 <training@example.com>"
-LMS_ROOT_URL = "http://127.0.0.1:8000"
+# The public address: where `make demo HOST=… PORT=…` serves the devhost (certificates' QR codes and
+# e-mailed links point here), or DEVHOST_LMS_ROOT_URL behind a proxy.
+LMS_ROOT_URL = os.environ.get("DEVHOST_LMS_ROOT_URL") or (
+    f"http://{os.environ.get('DEVHOST_HOST', '127.0.0.1')}:{os.environ.get('DEVHOST_PORT', '8000')}")
 
 REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
 
