@@ -15,7 +15,7 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 LOCALE_PACKAGES := cadre_common question_bank credit_plugin survey_plugin xblocks course_exports devhost
 PIP_COMPILE := $(BIN)/pip-compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: help demo test test-fast test-mysql test-worker worker consumers test-browser quality bench upgrade extract_translations \
+.PHONY: help demo reset-demo test test-fast test-mysql test-worker worker consumers test-browser quality bench upgrade extract_translations \
         compile_translations clean install-mysql
 
 help: ## list the targets
@@ -50,6 +50,12 @@ demo: $(INSTALLED) ## install into .venv, migrate, seed demo data and serve the 
 	@echo "  Pages: /  (home: the demo course's units and every page)   /lms-bridge/   /admin/"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+reset-demo: $(INSTALLED) ## erase the devhost's data and files and seed the demo again, keeping .venv (then `make demo`)
+	$(MANAGE) migrate --run-syncdb --verbosity 0
+	$(MANAGE) flush --no-input
+	cd $${DEVHOST_VAR_DIR:-devhost/var} && rm -rf media emails djpyfs data cadre-private celerybeat-schedule
+	$(MANAGE) seed_demo
 
 test: $(INSTALLED) ## run the whole test suite (SQLite) except the browser and real-worker tests
 	$(BIN)/pytest -m "not browser and not worker"

@@ -6,7 +6,9 @@ Plugin URLs are added only through ``get_plugin_url_patterns``, as the LMS adds 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.views.generic.base import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from workbench import views as workbench_views
 
@@ -29,6 +31,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Pages that name no icon (the Django admin's) make the browser ask for /favicon.ico.
+    path("favicon.ico", RedirectView.as_view(url=static("devhost/favicon.svg"), permanent=True)),
     # The platform's block URLs: the LMS's handlers, Studio's editor and preview handlers, block resources.
     re_path(r"^courses/(?P<course_id>[^/]+)/xblock/(?P<usage_id>[^/]+)/handler/(?P<handler>[^/]*)(?:/(?P<suffix>.*))?$",
             xblock_views.xblock_handler, name="xblock_handler"),

@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 from edx_django_utils.plugins import add_plugins, get_plugin_apps
 
+from devhost.django_catalogs import zh_cn_locale_paths
 from devhost.plugins import LMS, load_only_lms_plugins
 
 SOURCE_ROOT = Path(__file__).resolve().parents[2]  # this repository
@@ -203,9 +204,15 @@ REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authenticat
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals_in_one_line": {"()": "devhost.logs.RefusalsInOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refusals_in_one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DEVHOST_LOG_LEVEL", "WARNING")},
+    # Django's own console handler would print each of its records a second time through the root's.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 
 # As lms/envs/common.py ends: every LMS plugin's common settings (the variants add theirs after).
 add_plugins(__name__, LMS, "common")
+
+# Django's and its admin's Chinese for zh-cn, after every plugin's catalogs (devhost/django_catalogs.py).
+LOCALE_PATHS = [*LOCALE_PATHS, *zh_cn_locale_paths(VAR_DIR / "django-locale")]

@@ -33,11 +33,12 @@ def _user(username):
 
 
 def _snapshot():
-    """Everything the seed writes, as plain values (passwords aside: seed_demo resets the demo logins')."""
+    """Everything the seed writes, as plain values; password hashes too (a new hash logs the demo users out)."""
     users = get_user_model().objects.order_by("username")
     province_admin, today = _user("province_admin"), _today()
     return {
-        "users": list(users.values_list("username", "profile__name", "email", "is_staff", "is_superuser", "is_active")),
+        "users": list(users.values_list("username", "profile__name", "email", "is_staff", "is_superuser", "is_active",
+                                        "password")),
         "organisations": api.visible_organisations(viewer=province_admin),
         "scopes": {name: api.visible_organisations(viewer=_user(name)) for name in ("org_admin", "learner")},
         "profiles": [api.cadre_profile(user_id=user_id) for user_id in users.values_list("id", flat=True)],

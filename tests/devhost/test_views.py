@@ -110,3 +110,18 @@ def test_course_staff_author_in_studio_without_seeing_any_organisations_cadres(c
     assert client.get("/cadre-credits/compliance/").status_code == 403
     client.force_login(UserFactory(username="plain_learner"))
     assert client.get("/studio/unit/level_challenge.0/").status_code == 403
+
+
+def test_the_django_admin_speaks_chinese_like_the_rest_of_the_site(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.com", "x"))
+    page = client.get("/admin/").content.decode()
+    assert "站点管理" in page and "Site administration" not in page
+
+
+def test_every_page_has_an_icon(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/devhost/favicon.svg"
+    assert finders.find("devhost/favicon.svg")
+    assert 'rel="icon"' in client.get("/login/").content.decode()

@@ -57,7 +57,8 @@ class Command(BaseCommand):
             user, _ = user_model.objects.get_or_create(username=demo.username)
             user.email = f"{demo.username}@example.com"
             user.is_staff, user.is_superuser = demo.is_staff, demo.is_superuser
-            user.set_password(demo.password)
+            if not user.check_password(demo.password):  # a new hash would log the demo user out of every session
+                user.set_password(demo.password)
             user.save()
             set_full_name(user, demo.full_name)  # the LMS keeps it in UserProfile.name; Chinese names have no space
             if demo.course_staff:
