@@ -89,7 +89,8 @@ def credits_admin(request):
         context.update(
             learner_name=organisations_api.name_of(learner_id),
             summary=ledger_api.year_summary(user_id=learner_id, year=year),
-            rows=[(entry, labels[entry.source_kind]) for entry in ledger_api.entries(user_id=learner_id, year=year)],
+            rows=[(entry, labels[entry.source_kind], ledger_api.recorded_by_label(entry.recorded_by))
+                  for entry in ledger_api.entries(user_id=learner_id, year=year)],
             certificates=certificates_api.certificates_of(user_id=learner_id),
         )
     return page(request, "credit_plugin/admin.html", context)

@@ -28,6 +28,7 @@ from credit_plugin.ledger.lms_events import (
 )
 from credit_plugin.ledger.offline_import import import_offline_credits
 from credit_plugin.ledger.policy import credit_policy, credit_year
+from credit_plugin.ledger.provenance import recorded_by_label
 from credit_plugin.ledger.reconcile import reconcile as reconcile_credits
 from credit_plugin.ledger.recording import bulk_record_entries, record_entry, reverse_entry
 from credit_plugin.ledger.rules import save_credit_rule
@@ -68,6 +69,7 @@ __all__ = [
     "entries",
     "entry",
     "entry_owner",
+    "recorded_by_label",
     "first_credited_days",
     "ledger_drift",
     "year_summary",

@@ -109,3 +109,17 @@ def test_upload_page_previews_then_records(staff_client, learner):
     done = staff_client.post("/cadre-credits/admin/import/", {"roster": SimpleUploadedFile("r.csv", csv)})
     assert LedgerEntry.objects.count() == 1
     assert "已记录 1 条" in done.content.decode()
+
+
+def test_the_administrator_reads_who_recorded_each_entry_in_words(staff_client, learner):
+    from devhost import lms_bridge
+    from tests.factories import credit_rule
+
+    credit_rule()
+    lms_bridge.pass_course(learner)  # recorded by the LMS's event
+    staff_client.post("/cadre-credits/admin/adjust/", {
+        "username": "learner1", "credits": "6", "hours": "2", "day": f"{THIS_YEAR}-03-01", "reason": "补录集中学习",
+        "request_id": str(uuid.uuid4())})
+    page = staff_client.get("/cadre-credits/admin/?username=learner1").content.decode()
+    assert "平台：课程合格" in page and "由 staff1 录入" in page
+    assert "lms:org.openedx" not in page
