@@ -1,5 +1,6 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -46,12 +47,17 @@ class Respondent:
     Who answers. ``learner_id`` is the LMS user id; it is kept only on a named survey's
     response. The rest is what filtered demand needs: the codes of the respondent's organisation
     and those above it (root first), cadre category and tenure ("new" or "serving"), when known.
+
+    ``peers(lineage, category, tenure)`` says how many people share those facts ("" for any
+    category or tenure): an anonymous response keeps them only as fine as a group of
+    ``CADRE_SURVEY_MIN_GROUP_SIZE`` people. Without it only the depth limit applies.
     """
 
     learner_id: int
     organisation_lineage: tuple[str, ...] = ()
     cadre_category: str = ""
     tenure: str = ""
+    peers: Callable[[tuple[str, ...], str, str], int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

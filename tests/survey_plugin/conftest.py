@@ -28,6 +28,14 @@ SCOPES = {
 }
 
 
+def learner(learner_id: int) -> int:
+    """The id of an LMS user ``learner_id`` (made if missing): an anonymous response's participation names a real user."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.get_or_create(id=learner_id, defaults={"username": f"learner{learner_id}"})
+    return learner_id
+
+
 def administrators_scope(*, viewer) -> OrganisationScope:
     """A provider for CADRE_SURVEY_ORGANISATION_SCOPE: the scopes above, by username; nobody else sees anything."""
     return SCOPES.get(viewer.username, NOTHING)
@@ -69,7 +77,7 @@ def ask_for(survey, topic_catalogue):
     """Answer the survey's topic menu as learner ``learner_id`` of an organisation, ranking ``topics``."""
 
     def ask_for(learner_id, topics, *, lineage=JINAN, category="chair", tenure="new", info=survey):
-        respondent = api.Respondent(learner_id=learner_id, organisation_lineage=lineage, cadre_category=category,
+        respondent = api.Respondent(learner_id=learner(learner_id), organisation_lineage=lineage, cadre_category=category,
                                     tenure=tenure)
         return api.submit_response(survey_key=info.survey_key, respondent=respondent, answers=[
             api.SubmittedAnswer(question_id="topics", choices=tuple(topics), ranked=True, topics=True),

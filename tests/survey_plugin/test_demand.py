@@ -106,7 +106,7 @@ def test_two_first_responses_at_once_store_one(survey):
 
     def first_time():
         try:
-            return api.submit_response(survey_key=survey.survey_key, respondent=api.Respondent(learner_id=7),
+            return api.submit_response(survey_key=survey.survey_key, respondent=api.Respondent(learner_id=learner(7)),
                                        answers=[api.SubmittedAnswer(question_id="q", choices=("a",))]).first
         except api.SurveyError as error:
             return error.code

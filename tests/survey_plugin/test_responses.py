@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from survey_plugin import api
-from tests.survey_plugin.conftest import SURVEY
+from tests.survey_plugin.conftest import SURVEY, learner
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,13 @@ def respond(learner_id, *, order=("a", "b", "c"), rating=4, text=""):
     ]
     if text:
         answers.append(api.SubmittedAnswer(question_id="wish", text=text))
-    return api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(learner_id=learner_id),
+    return api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(learner_id=learner(learner_id)),
                                answers=answers)
 
 
 def counts(question_id):
-    results = api.survey_results(survey_key=SURVEY.survey_key)
+    """The counts as course staff see them (the running tallies of a named survey, the published ones of an anonymous)."""
+    results = api.survey_results(survey_key=SURVEY.survey_key, live=True)
     return {tally.option: (tally.count, tally.average_rank) for tally in results.tallies.get(question_id, ())}
 
 
@@ -41,6 +42,7 @@ def test_rankings_add_up_to_average_places():
 
 
 def test_a_changed_response_moves_its_counts_and_places_and_counts_once():
+    api.register_survey(survey=dataclasses.replace(SURVEY, anonymous=False))
     respond(1, order=("a", "b", "c"), rating=4, text="多些案例")
     respond(2, order=("a", "b", "c"), rating=4)
     recorded = respond(1, order=("c", "b", "a"), rating=2)
@@ -49,8 +51,20 @@ def test_a_changed_response_moves_its_counts_and_places_and_counts_once():
     assert {option: str(average) for option, (_count, average) in counts("order").items()} == {
         "a": "2.00", "b": "2.00", "c": "2.00",
     }
-    results = api.survey_results(survey_key=SURVEY.survey_key, text_questions=["wish"])
+    results = api.survey_results(survey_key=SURVEY.survey_key, text_questions=["wish"], live=True)
     assert (results.responses, results.text_answers, results.texts) == (2, {}, {})
+
+
+def test_an_anonymous_response_cannot_be_changed_or_given_twice_and_is_not_shown_back():
+    """Nothing leads from the learner to their anonymous answers, so there is nothing to edit."""
+    respond(1, rating=4)
+    assert api.has_responded(survey_key=SURVEY.survey_key, learner_id=1)
+    assert api.my_answers(survey_key=SURVEY.survey_key, learner_id=1) == {}
+    assert api.my_answers(survey_key=SURVEY.survey_key, learner_id=2) is None
+    with pytest.raises(api.SurveyError) as refused:
+        respond(1, rating=2)
+    assert refused.value.code == "already_answered"
+    assert counts("score") == {"4": (1, None)}
 
 
 def test_free_text_is_counted_and_given_only_when_asked_for():
@@ -107,6 +121,9 @@ def test_many_learners_answering_at_once_are_all_counted_exactly():
         finally:
             connection.close()
 
+    for first in [100, 200, 300, 400]:
+        for learner_id in range(first, first + 5):
+            learner(learner_id)
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(answer_for, [100, 200, 300, 400]))
     assert api.survey_results(survey_key=SURVEY.survey_key).responses == 20

@@ -209,7 +209,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     def _results_view(self, questions, topic_names, *, staff: bool) -> dict:
         """The aggregate results; the words of free-text answers are for course staff only (decision 0009)."""
         text_questions = [question.id for question in questions if question.kind is QuestionKind.TEXT] if staff else []
-        results = survey_api.survey_results(survey_key=self.survey_key, text_questions=text_questions)
+        results = survey_api.survey_results(survey_key=self.survey_key, text_questions=text_questions, live=staff)
         return presentation.results_view(questions, results, topic_names, staff=staff,
                                          min_group=survey_api.privacy_policy().min_group_size)
 
