@@ -27,6 +27,7 @@ from survey_plugin.data import (
     TopicDemand,
 )
 from survey_plugin.demand import demand_ranking
+from survey_plugin.demand import refusal_message as demand_refusal_message
 from survey_plugin.errors import SurveyError
 from survey_plugin.response_exports import response_export_url, response_file, start_response_export
 from survey_plugin.responses import has_responded, my_answers, submit_response
@@ -72,6 +73,7 @@ __all__ = [
     "DemandRanking",
     "TopicDemand",
     "demand_ranking",
+    "demand_refusal_message",
 ]
 
 

@@ -139,11 +139,16 @@ class DemandFilter:
 
 @dataclass(frozen=True)
 class DemandRanking:
-    """Topics ranked by demand; ``hidden`` when the filtered group is smaller than the privacy threshold."""
+    """
+    Topics ranked by demand; ``hidden`` when the filtered group is smaller than the privacy
+    threshold (``respondents`` is then 0), ``refused`` (and hidden) when the filter cuts a smaller
+    group somewhere, so that its result could be subtracted from another's to read it.
+    """
 
     respondents: int
     hidden: bool
     topics: tuple[TopicDemand, ...]
+    refused: bool = False
 
 
 @dataclass(frozen=True)

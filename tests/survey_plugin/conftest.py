@@ -28,8 +28,8 @@ SCOPES = {
 }
 
 
-def learner(learner_id: int) -> int:
-    """The id of an LMS user ``learner_id`` (made if missing): an anonymous response's participation names a real user."""
+def learner_account(learner_id: int) -> int:
+    """The id of LMS user ``learner_id``, made if missing: an anonymous response's participation names a real user."""
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.get_or_create(id=learner_id, defaults={"username": f"learner{learner_id}"})
@@ -77,8 +77,8 @@ def ask_for(survey, topic_catalogue):
     """Answer the survey's topic menu as learner ``learner_id`` of an organisation, ranking ``topics``."""
 
     def ask_for(learner_id, topics, *, lineage=JINAN, category="chair", tenure="new", info=survey):
-        respondent = api.Respondent(learner_id=learner(learner_id), organisation_lineage=lineage, cadre_category=category,
-                                    tenure=tenure)
+        respondent = api.Respondent(learner_id=learner_account(learner_id), organisation_lineage=lineage,
+                                    cadre_category=category, tenure=tenure)
         return api.submit_response(survey_key=info.survey_key, respondent=respondent, answers=[
             api.SubmittedAnswer(question_id="topics", choices=tuple(topics), ranked=True, topics=True),
         ])

@@ -6,7 +6,7 @@ import pytest
 
 from survey_plugin import api
 from survey_plugin.models import SurveyResponse, Tally
-from tests.survey_plugin.conftest import JINAN, QINGDAO, SURVEY
+from tests.survey_plugin.conftest import JINAN, QINGDAO, SURVEY, learner_account
 
 pytestmark = pytest.mark.django_db
 
@@ -46,21 +46,33 @@ def test_a_viewer_counts_only_the_respondents_below_the_subtrees_they_administer
     assert api.demand_ranking(api.DemandFilter(within=())).respondents == 0
 
 
-def test_a_filter_that_leaves_fewer_than_five_respondents_shows_no_counts(ask_for):
-    for learner in range(6):
-        ask_for(learner, ["basics"])
+def test_a_filter_that_cuts_out_fewer_than_five_respondents_is_refused_and_shows_no_counts(ask_for):
+    for number in range(6):
+        ask_for(number, ["basics"])
     ask_for(99, ["finance"], lineage=QINGDAO)
     singled_out = api.demand_ranking(api.DemandFilter(organisation_code="370200"))
-    assert (singled_out.respondents, singled_out.hidden, singled_out.topics) == (1, True, ())
+    assert (singled_out.respondents, singled_out.hidden, singled_out.refused, singled_out.topics) == (0, True, True, ())
+    # Its complement would give the lone Qingdao answer away by subtraction from the whole: refused too.
+    assert api.demand_ranking(api.DemandFilter(organisation_code="370100")).refused
     assert not api.demand_ranking().hidden
 
 
-def test_a_period_filter_counts_the_responses_of_those_days(ask_for):
-    for learner in range(5):
-        ask_for(learner, ["basics"])
+def test_a_group_under_five_shows_neither_counts_nor_how_many_it_has(ask_for):
+    for number in range(3):
+        ask_for(number, ["basics"])
+    hidden = api.demand_ranking()
+    assert (hidden.respondents, hidden.hidden, hidden.refused, hidden.topics) == (0, True, False, ())
+
+
+def test_a_period_filter_counts_whole_months(ask_for):
+    for number in range(5):
+        ask_for(number, ["basics"])
     today = date.today()
     assert api.demand_ranking(api.DemandFilter(start=today - timedelta(days=1), end=today)).respondents == 5
-    assert api.demand_ranking(api.DemandFilter(end=today - timedelta(days=1))).hidden
+    assert api.demand_ranking(api.DemandFilter(start=today, end=today)).respondents == 5  # this month, all of it
+    last_month = today.replace(day=1) - timedelta(days=1)
+    earlier = api.demand_ranking(api.DemandFilter(end=last_month))
+    assert (earlier.respondents, earlier.hidden, earlier.refused) == (0, True, False)
 
 
 def test_a_course_filter_counts_the_surveys_of_that_course(ask_for):
@@ -89,7 +101,8 @@ def test_named_responses_keep_the_user_and_anonymous_ones_do_not(ask_for, learne
     assert sorted(SurveyResponse.objects.values_list("survey__anonymous", "user_id")) == [
         (False, learner.id), (True, None),
     ]
-    assert SurveyResponse.objects.get(user=None).organisation_lineage == "/" + "/".join(JINAN) + "/"
+    assert SurveyResponse.objects.get(user=None).organisation_lineage == "/" + "/".join(JINAN[:3]) + "/"
+    assert SurveyResponse.objects.get(user=learner.id).organisation_lineage == "/" + "/".join(JINAN) + "/"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -106,7 +119,8 @@ def test_two_first_responses_at_once_store_one(survey):
 
     def first_time():
         try:
-            return api.submit_response(survey_key=survey.survey_key, respondent=api.Respondent(learner_id=learner(7)),
+            respondent = api.Respondent(learner_id=learner_account(7))
+            return api.submit_response(survey_key=survey.survey_key, respondent=respondent,
                                        answers=[api.SubmittedAnswer(question_id="q", choices=("a",))]).first
         except api.SurveyError as error:
             return error.code

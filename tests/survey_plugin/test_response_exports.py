@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from survey_plugin import api
 from survey_plugin.response_exports import response_rows
 from tests.factories import UserFactory
-from tests.survey_plugin.conftest import SURVEY, learner
+from tests.survey_plugin.conftest import SURVEY, learner_account
 
 pytestmark = pytest.mark.django_db
 QUESTIONS = ["role", "score", "wish"]
@@ -19,7 +19,8 @@ def answer(info, learner_id, *, role="chair", score=4, wish=""):
                api.SubmittedAnswer(question_id="score", rating=score)]
     if wish:
         answers.append(api.SubmittedAnswer(question_id="wish", text=wish))
-    api.submit_response(survey_key=info.survey_key, respondent=api.Respondent(learner_id=learner(learner_id)), answers=answers)
+    api.submit_response(survey_key=info.survey_key, respondent=api.Respondent(learner_id=learner_account(learner_id)),
+                        answers=answers)
 
 
 def test_a_named_surveys_rows_say_who_answered_in_the_order_they_came():

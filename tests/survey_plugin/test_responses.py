@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from survey_plugin import api
-from tests.survey_plugin.conftest import SURVEY, learner
+from tests.survey_plugin.conftest import SURVEY, learner_account
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,12 @@ def respond(learner_id, *, order=("a", "b", "c"), rating=4, text=""):
     ]
     if text:
         answers.append(api.SubmittedAnswer(question_id="wish", text=text))
-    return api.submit_response(survey_key=SURVEY.survey_key, respondent=api.Respondent(learner_id=learner(learner_id)),
-                               answers=answers)
+    respondent = api.Respondent(learner_id=learner_account(learner_id))
+    return api.submit_response(survey_key=SURVEY.survey_key, respondent=respondent, answers=answers)
 
 
 def counts(question_id):
-    """The counts as course staff see them (the running tallies of a named survey, the published ones of an anonymous)."""
+    """The counts as course staff see them: a named survey's running tallies, an anonymous one's published ones."""
     results = api.survey_results(survey_key=SURVEY.survey_key, live=True)
     return {tally.option: (tally.count, tally.average_rank) for tally in results.tallies.get(question_id, ())}
 
@@ -123,7 +123,7 @@ def test_many_learners_answering_at_once_are_all_counted_exactly():
 
     for first in [100, 200, 300, 400]:
         for learner_id in range(first, first + 5):
-            learner(learner_id)
+            learner_account(learner_id)
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(answer_for, [100, 200, 300, 400]))
     assert api.survey_results(survey_key=SURVEY.survey_key).responses == 20

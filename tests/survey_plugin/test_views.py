@@ -65,7 +65,8 @@ def test_a_filter_down_to_fewer_than_five_shows_nothing(client, demand, province
     ask_for(999, ["law"], category="part_time", tenure="serving")
     client.force_login(province_admin)
     page = client.get("/cadre-surveys/demand/?category=part_time").content.decode()
-    assert topics_on(page) == [] and "不予显示" in page
+    assert topics_on(page) == [] and "此筛选不予执行" in page
+    assert client.get("/cadre-surveys/demand/export/?category=part_time&format=csv").status_code == 400
 
 
 def test_the_export_has_the_ranking_and_no_one_who_answered(client, demand, province_admin):
