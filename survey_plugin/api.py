@@ -15,6 +15,7 @@ from survey_plugin.data import (
     CatalogueImportResult,
     DemandFilter,
     DemandRanking,
+    ExportQuestion,
     OptionTally,
     RecordedResponse,
     ResourceData,
@@ -56,6 +57,7 @@ __all__ = [
     # Exports of a survey's responses
     "EXPORT_CONTENT_TYPES",
     "export_rows_in_request",
+    "ExportQuestion",
     "response_file",
     "start_response_export",
     "response_export_url",

@@ -112,6 +112,15 @@ class SurveyResults:
 
 
 @dataclass(frozen=True)
+class ExportQuestion:
+    """A question as an export writes it: its prompt, and the text of each option id (or topic code)."""
+
+    question_id: str
+    prompt: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class TopicDemand:
     """How many respondents asked for a topic, and whether content for it is missing (a gap)."""
 
