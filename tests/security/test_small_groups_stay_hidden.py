@@ -150,7 +150,6 @@ def test_no_sum_of_any_demand_answers_one_administrator_can_get_isolates_fewer_t
             continue
         assert data["respondents"] == len(group) >= 5, query
         shown[group] = query
-    assert shown and refused, "the population has cells both large and small: some answers and some refusals"
 
     # Everything the administrator learnt is a sum of the shown groups' counts (per topic, too). Any
     # group of respondents they can tell apart is a union of "atoms": respondents every shown group
@@ -169,6 +168,7 @@ def test_no_sum_of_any_demand_answers_one_administrator_can_get_isolates_fewer_t
     lixia = [client.get(DEMAND, {"org": "370102", **tenure}).status_code for tenure in
              ({}, {"tenure": "serving"}, {"tenure": "new"})]
     assert 400 in lixia
+    assert shown and refused, "the population has cells both large and small: some answers and some refusals"
 
 
 @pytest.fixture
@@ -228,7 +228,7 @@ def test_the_export_of_an_anonymous_survey_is_counts_with_option_texts_and_no_gr
             assert all("主席" not in cell and "多些案例" not in cell for row in rows for cell in row)
     rows = export()
     body = [row for row in rows[1:] if row]
-    assert ["您的职务", "主席", "5"] in body and ["您的职务", "兼职干部", "1"] not in body
+    assert ["您的职务", "主席", "5", ""] in body and not any("兼职干部" in row for row in body)
     # The sixth answer is not published yet: one new response is never a row or a changed count.
     assert not any("多些案例" in cell or cell in {"c", "p"} for row in body for cell in row)
     assert not any(str(date.today()) in cell for row in rows for cell in row)
