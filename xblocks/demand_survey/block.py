@@ -164,7 +164,9 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             "display_name": i18n.gettext(self.display_name),
             "window": window,
             "answered": mine is not None,
-            "can_answer": user_id is not None and window == "open" and (mine is None or self.editable),
+            # An anonymous response leads back to nobody, so it cannot be changed (decision 0016).
+            "can_answer": user_id is not None and window == "open" and (
+                mine is None or (self.editable and not self.anonymous)),
             "questions": presentation.form_questions(questions, topic_names, mine or {}),
             "max_text_length": survey_api.privacy_policy().max_text_length,
             "resources": self._resources(questions, mine) if mine is not None else [],

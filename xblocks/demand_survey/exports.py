@@ -26,7 +26,7 @@ def export_questions(questions, topic_names: dict[str, str]) -> list[survey_api.
     return [
         survey_api.ExportQuestion(
             question_id=question.id, prompt=question.prompt,
-            options={**{code: topic_names.get(code, code) for code in question.topics},
+            options={**(topic_names if question.kind is QuestionKind.TOPICS else {}),
                      **{option.id: option.text for option in question.options}}
             if question.options or question.kind is QuestionKind.TOPICS else {},
         )
