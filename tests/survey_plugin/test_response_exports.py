@@ -28,15 +28,15 @@ def answer(info, learner_id, *, role="chair", score=4, wish=""):
                         answers=answers)
 
 
-def test_a_named_surveys_rows_say_who_answered_in_the_order_they_came():
+def test_a_named_surveys_rows_say_who_answered_by_day_and_username():
     named = dataclasses.replace(SURVEY, anonymous=False)
     api.register_survey(survey=named)
     for username, wish in [("wang", "多些案例"), ("li", "")]:
         answer(named, UserFactory(username=username, name="王小纲" if username == "wang" else "李明").id,
                wish=wish)
     rows = list(response_rows(survey_key=named.survey_key, questions=QUESTIONS))
-    assert [row[:2] for row in rows] == [["wang", "王小纲"], ["li", "李明"]]
-    assert rows[0][3:] == ["工会主席", "4", "多些案例"] and rows[1][3:] == ["工会主席", "4", ""]  # texts, not ids
+    assert [row[:2] for row in rows] == [["li", "李明"], ["wang", "王小纲"]]
+    assert rows[1][3:] == ["工会主席", "4", "多些案例"] and rows[0][3:] == ["工会主席", "4", ""]  # texts, not ids
 
 
 def test_an_anonymous_surveys_file_is_its_published_counts_with_option_texts(survey):
