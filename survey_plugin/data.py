@@ -1,5 +1,5 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,6 +41,9 @@ class RecordedResponse:
     show_results: bool  # the survey shows learners the results after answering
 
 
+Facts = tuple[tuple[str, ...], str, str]  # organisation lineage (root first), cadre category, tenure
+
+
 @dataclass(frozen=True)
 class Respondent:
     """
@@ -48,16 +51,17 @@ class Respondent:
     response. The rest is what filtered demand needs: the codes of the respondent's organisation
     and those above it (root first), cadre category and tenure ("new" or "serving"), when known.
 
-    ``peers(lineage, category, tenure)`` says how many people share those facts ("" for any
-    category or tenure): an anonymous response keeps them only as fine as a group of
-    ``CADRE_SURVEY_MIN_GROUP_SIZE`` people. Without it only the depth limit applies.
+    ``facts_of(user_ids)`` gives those facts for other learners (``{user id: (lineage, category,
+    tenure)}``, those it knows): an anonymous response keeps its respondent's facts only as fine as
+    ``CADRE_SURVEY_MIN_GROUP_SIZE`` of the survey's respondents share them. Without it only the
+    depth limit applies.
     """
 
     learner_id: int
     organisation_lineage: tuple[str, ...] = ()
     cadre_category: str = ""
     tenure: str = ""
-    peers: Callable[[tuple[str, ...], str, str], int] | None = field(default=None, compare=False, repr=False)
+    facts_of: Callable[[Sequence[int]], dict[int, Facts]] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

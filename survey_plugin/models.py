@@ -98,12 +98,12 @@ class Survey(models.Model):
 class Participation(models.Model):
     """
     That a learner answered an anonymous survey, and nothing of what: it keeps them to one
-    response without any key that leads to it. Its order says who came when, never which response
-    is whose.
+    response without any key that leads to it. Its random id says nothing of who came when.
 
     .. pii: the user who answered. .. pii_types: id. .. pii_retirement: local_api
     """
 
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False, help_text=_("A random id."))
     survey = models.ForeignKey(
         Survey, on_delete=models.CASCADE, related_name="participations", help_text=_("The survey.")
     )

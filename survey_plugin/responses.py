@@ -10,20 +10,24 @@ nor the LMS's settings lead from a person to their answers. It cannot be edited,
 reason.
 """
 import secrets
+from collections import Counter
 from datetime import UTC, date, datetime
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from survey_plugin import catalogue, config, publishing, tallies
-from survey_plugin.data import RecordedResponse, Respondent, SubmittedAnswer
+from survey_plugin.data import Facts, RecordedResponse, Respondent, SubmittedAnswer
 from survey_plugin.errors import SurveyError
 from survey_plugin.models import TEXT_START_LENGTH, Answer, Participation, SurveyResponse, TopicPick
 from survey_plugin.surveys import LockedSurvey, lock_survey
 
 HASH_SALT = "survey_plugin.respondent"
+FACTS_CHUNK = 500
+FACTS_CACHE_SECONDS = 24 * 3600
 
 
 def respondent_key(survey_key: str, learner_id: int) -> str:
@@ -100,11 +104,11 @@ def _submit(survey: LockedSurvey, key, respondent, answers, topic_ids) -> bool:
         raise SurveyError("already_answered", _("You have already answered this survey."))
     today = datetime.now(UTC).date()
     if survey.anonymous:
-        lineage, category, tenure = coarse_facts(respondent)
+        Participation.objects.create(survey_id=survey.pk, user_id=respondent.learner_id)
+        lineage, category, tenure = coarse_facts(respondent, survey_id=survey.pk)
         fields = {"submitted_on": date(today.year, today.month, 1), "organisation_lineage": _lineage(lineage),
                   "cadre_category": category, "tenure": tenure, "user_id": None}
         key = secrets.token_hex(32)
-        Participation.objects.create(survey_id=survey.pk, user_id=respondent.learner_id)
     else:
         fields = {"submitted_on": today, "organisation_lineage": _lineage(respondent.organisation_lineage),
                   "cadre_category": respondent.cadre_category, "tenure": respondent.tenure,
@@ -139,24 +143,61 @@ def _submit(survey: LockedSurvey, key, respondent, answers, topic_ids) -> bool:
     return created
 
 
-def coarse_facts(respondent: Respondent) -> tuple[tuple[str, ...], str, str]:
+def coarse_facts(respondent: Respondent, *, survey_id: int) -> Facts:
     """
     The organisation lineage, category and tenure an anonymous response keeps: the organisation no
-    deeper than ``CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH``, and then, where fewer people than
-    ``CADRE_SURVEY_MIN_GROUP_SIZE`` share them (``respondent.peers``), without the tenure, without
-    the category, one level higher, and so on up to nothing at all.
+    deeper than ``CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH``, and then, where fewer of the
+    survey's respondents so far (this one among them) than ``CADRE_SURVEY_MIN_GROUP_SIZE`` share
+    them, without the tenure, without the category, one level higher, and so on up to nothing.
+
+    Whoever reads the database knows who answered (``Participation``) and, from the cadre records,
+    their facts: the facts kept match at least that many of them, and more as others answer, so
+    a response is never the only one that fits a respondent.
     """
     lineage = respondent.organisation_lineage[:config.anonymous_organisation_depth()]
     category, tenure = respondent.cadre_category, respondent.tenure
-    if respondent.peers is None:
+    if respondent.facts_of is None:
         return lineage, category, tenure
+    others = participant_facts(survey_id=survey_id, respondent=respondent)
     smallest = config.min_group_size()
     for level in range(len(lineage), -1, -1):
         prefix = lineage[:level]
-        for facts in dict.fromkeys(((category, tenure), (category, ""), ("", ""))):
-            if respondent.peers(prefix, *facts) >= smallest:
-                return (prefix, *facts)
+        for kept in dict.fromkeys(((category, tenure), (category, ""), ("", ""))):
+            if _sharing(others, prefix, *kept) >= smallest:
+                return (prefix, *kept)
     return (), "", ""
+
+
+def _sharing(facts: Counter, lineage: tuple[str, ...], category: str, tenure: str) -> int:
+    return sum(
+        count for (their_lineage, their_category, their_tenure), count in facts.items()
+        if their_lineage[:len(lineage)] == lineage and category in ("", their_category)
+        and tenure in ("", their_tenure)
+    )
+
+
+def participant_facts(*, survey_id: int, respondent: Respondent) -> Counter:
+    """
+    How many of the survey's respondents (``respondent`` among them, already a participant) have
+    each (lineage, category, tenure). Kept in the cache with the number of participants it counts;
+    a respondent adds theirs, and a count that does not match is read again in full.
+    """
+    key = f"survey_plugin:participant-facts:{survey_id}"
+    participants = Participation.objects.filter(survey_id=survey_id).count()
+    counted, facts = cache.get(key) or (0, Counter())
+    mine = (tuple(respondent.organisation_lineage), respondent.cadre_category, respondent.tenure)
+    if counted == participants - 1:
+        facts[mine] += 1
+    elif counted != participants:
+        facts = Counter()
+        user_ids = list(Participation.objects.filter(survey_id=survey_id).values_list("user_id", flat=True))
+        for start in range(0, len(user_ids), FACTS_CHUNK):
+            known = respondent.facts_of(user_ids[start:start + FACTS_CHUNK])
+            facts.update((tuple(lineage), category, tenure) for lineage, category, tenure in known.values())
+        facts[(), "", ""] += participants - sum(facts.values())  # learners the cadre records do not know
+    kept = (participants, Counter(facts))
+    transaction.on_commit(lambda: cache.set(key, kept, FACTS_CACHE_SECONDS))  # a response rolled back counts not
+    return facts
 
 
 def _lineage(codes: tuple[str, ...]) -> str:

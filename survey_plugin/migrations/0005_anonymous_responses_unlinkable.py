@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Participation',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('id', models.BigIntegerField(default=survey_plugin.models.random_id, editable=False, help_text='A random id.', primary_key=True, serialize=False)),
                 ('survey', models.ForeignKey(help_text='The survey.', on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='survey_plugin.survey')),
                 ('user', models.ForeignKey(help_text='Who answered.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],

@@ -2,20 +2,15 @@
 Who is answering (the LMS user and, when the cadre records know them, their organisation, category
 and tenure), and their response stored under the settings the survey registered.
 
-The block may use both apps' apis: it tells the survey plugin how many serving cadres share a
-respondent's facts, so that an anonymous response keeps them only as fine as a group of
-``CADRE_SURVEY_MIN_GROUP_SIZE`` (decision 0016).
+The block may use both apps' apis: it tells the survey plugin the facts of the survey's other
+respondents, so that an anonymous response keeps its own only as fine as
+``CADRE_SURVEY_MIN_GROUP_SIZE`` of them share (decision 0016).
 """
-from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from django.core.cache import cache
-
 from credit_plugin import api as credit_api
 from survey_plugin import api as survey_api
-
-PEERS_CACHE_SECONDS = 600
 
 
 def respondent_for(user_id: int) -> survey_api.Respondent:
@@ -28,33 +23,21 @@ def respondent_for(user_id: int) -> survey_api.Respondent:
         organisation_lineage=profile.organisation_lineage,
         cadre_category=profile.category,
         tenure=survey_api.tenure(took_office_on=profile.took_office_on, today=datetime.now(UTC).date()),
-        peers=serving_peers,
+        facts_of=cadre_facts,
     )
 
 
-def serving_peers(lineage: tuple[str, ...], category: str, tenure: str) -> int:
-    """
-    How many serving cadres are in the subtree of ``lineage``'s last organisation (everyone for
-    none), of ``category`` and ``tenure`` ("" for any). Counted per organisation and category, and
-    kept for ten minutes: a survey's submits should not each read a province's cadres.
-    """
-    code = lineage[-1] if lineage else ""
-    key = f"cadre-survey-peers:{code}:{category}"
-    counts = cache.get(key)
-    if counts is None:
-        path = None
-        if code:
-            found = credit_api.organisation(code=code)
-            if found is None:
-                return 0
-            path = found.path
-        today = datetime.now(UTC).date()
-        counts = dict(Counter(
-            survey_api.tenure(took_office_on=row.took_office_on, today=today)
-            for row in credit_api.serving_cadre_dates(organisation_path=path, category=category)
-        ))
-        cache.set(key, counts, PEERS_CACHE_SECONDS)
-    return counts.get(tenure, 0) if tenure else sum(counts.values())
+def cadre_facts(user_ids) -> dict[int, survey_api.Facts]:
+    """{user id: (organisation lineage, category, tenure)} of those of ``user_ids`` who are serving cadres."""
+    today = datetime.now(UTC).date()
+    lineages: dict[str, tuple[str, ...]] = {}
+    facts = {}
+    for row in credit_api.serving_cadres(user_ids=list(user_ids)):
+        if row.organisation_code not in lineages:
+            lineages[row.organisation_code] = credit_api.organisation_lineage(code=row.organisation_code)
+        facts[row.user_id] = (lineages[row.organisation_code], row.category,
+                              survey_api.tenure(took_office_on=row.took_office_on, today=today))
+    return facts
 
 
 def record_response(
