@@ -77,7 +77,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     )
     editable = Boolean(
         display_name=_("Answers can be changed"),
-        help=_("Learners may change their response until the survey closes."),
+        help=_("Learners may change their response until the survey closes (named surveys only: nothing leads "
+               "back to an anonymous response)."),
         scope=Scope.settings,
         default=True,
         enforce_type=True,
