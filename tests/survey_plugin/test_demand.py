@@ -132,3 +132,24 @@ def test_two_first_responses_at_once_store_one(survey):
     assert outcomes == ["True", "already_answered"]
     assert SurveyResponse.objects.count() == 1
     assert Tally.objects.get(question_id="q").count == 1
+
+
+def test_a_cut_is_refused_when_any_cell_beside_it_is_small_not_only_its_own(ask_for):
+    """Asking for the serving cadres is refused when the new ones are 1-4: the whole minus it would show them."""
+    from survey_plugin.models import TopicPick
+
+    for number in range(7):
+        ask_for(number, ["basics"], tenure="serving")
+    ask_for(50, ["law"], tenure="new")
+    serving = api.demand_ranking(api.DemandFilter(tenure="serving"))
+    assert serving.refused and serving.topics == ()
+    assert not api.demand_ranking(api.DemandFilter(cadre_category="chair")).refused  # one cell of 8
+    for number in range(51, 55):
+        ask_for(number, ["law"], tenure="new")
+    assert [(d.topic.code, d.requests) for d in api.demand_ranking(api.DemandFilter(tenure="new")).topics] == [
+        ("law", 5)]
+    # A month of two: every period filter is refused, since a period's complement is the other months.
+    two = list(TopicPick.objects.filter(topic__code="basics").values_list("response_id", flat=True)[:2])
+    TopicPick.objects.filter(response_id__in=two).update(picked_on=date.today().replace(day=1) - timedelta(days=40))
+    assert api.demand_ranking(api.DemandFilter(start=date.today())).refused
+    assert not api.demand_ranking().hidden

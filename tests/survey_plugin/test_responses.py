@@ -129,3 +129,15 @@ def test_many_learners_answering_at_once_are_all_counted_exactly():
     assert api.survey_results(survey_key=SURVEY.survey_key).responses == 20
     assert counts("score") == {"5": (20, None)}
     assert {option: count for option, (count, _average) in counts("order").items()} == {"a": 20, "b": 20, "c": 20}
+
+
+def test_learners_read_results_a_batch_behind_and_the_staff_of_a_named_survey_read_them_live(settings):
+    settings.CADRE_SURVEY_MIN_GROUP_SIZE = 3
+    api.register_survey(survey=dataclasses.replace(SURVEY, anonymous=False))
+    for learner_id in (1, 2, 3, 4):
+        respond(learner_id, rating=learner_id)
+    learners = api.survey_results(survey_key=SURVEY.survey_key)
+    assert learners.responses == 3 and sum(tally.count for tally in learners.tallies["score"]) == 3
+    assert api.survey_results(survey_key=SURVEY.survey_key, live=True).responses == 4
+    respond(1, rating=5)  # an edit publishes nothing: it would show what one learner changed
+    assert api.survey_results(survey_key=SURVEY.survey_key) == learners
