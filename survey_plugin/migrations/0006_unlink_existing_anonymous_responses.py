@@ -18,6 +18,7 @@ from django.db import migrations
 from django.utils.crypto import salted_hmac
 
 OLD_KEY_SALT = "survey_plugin.respondent"
+CHUNK = 1000
 
 
 def _random_id():
@@ -53,20 +54,35 @@ def unlink_anonymous_responses(apps, schema_editor):
              if response.respondent_key in keys],
             ignore_conflicts=True,
         )
-        for old in responses:
-            lineage = _lineage(old.organisation_lineage, depth)
-            new = SurveyResponse.objects.create(
-                id=_random_id(), survey=survey, respondent_key=secrets.token_hex(32), user=None,
-                submitted_on=_month(old.submitted_on), organisation_lineage=lineage,
-                cadre_category=old.cadre_category, tenure=old.tenure,
-            )
-            for answer in Answer.objects.filter(response_id=old.pk).values_list("pk", flat=True):
-                Answer.objects.filter(pk=answer).update(id=_random_id(), response_id=new.pk)
-            for pick in TopicPick.objects.filter(response_id=old.pk).values_list("pk", "picked_on"):
-                TopicPick.objects.filter(pk=pick[0]).update(
-                    id=_random_id(), response_id=new.pk, picked_on=_month(pick[1]), organisation_lineage=lineage,
-                )
-            SurveyResponse.objects.filter(pk=old.pk).delete()
+        for start in range(0, len(responses), CHUNK):
+            _move(responses[start:start + CHUNK], survey, depth, SurveyResponse, Answer, TopicPick)
+
+
+def _move(responses, survey, depth, SurveyResponse, Answer, TopicPick):
+    """New rows under random ids and keys, coarser, for a chunk of old responses; the old ones go (answers too)."""
+    new_ids = {old.pk: _random_id() for old in responses}
+    lineages = {old.pk: _lineage(old.organisation_lineage, depth) for old in responses}
+    SurveyResponse.objects.bulk_create([
+        SurveyResponse(id=new_ids[old.pk], survey=survey, respondent_key=secrets.token_hex(32), user=None,
+                       submitted_on=_month(old.submitted_on), organisation_lineage=lineages[old.pk],
+                       cadre_category=old.cadre_category, tenure=old.tenure)
+        for old in responses
+    ])
+    answers = list(Answer.objects.filter(response_id__in=new_ids))
+    picks = list(TopicPick.objects.filter(response_id__in=new_ids))
+    Answer.objects.bulk_create([
+        Answer(id=_random_id(), response_id=new_ids[answer.response_id], survey=survey,
+               question_id=answer.question_id, choices=answer.choices, ranked=answer.ranked, rating=answer.rating,
+               text=answer.text, text_start=answer.text_start)
+        for answer in answers
+    ])
+    TopicPick.objects.bulk_create([
+        TopicPick(id=_random_id(), response_id=new_ids[pick.response_id], topic_id=pick.topic_id, rank=pick.rank,
+                  picked_on=_month(pick.picked_on), organisation_lineage=lineages[pick.response_id],
+                  cadre_category=pick.cadre_category, tenure=pick.tenure)
+        for pick in picks
+    ])
+    SurveyResponse.objects.filter(pk__in=list(new_ids)).delete()  # their answers and picks with them
 
 
 def publish_current_results(apps, schema_editor):
