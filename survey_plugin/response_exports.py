@@ -19,7 +19,7 @@ from cadre_common.spreadsheets import table_bytes
 from survey_plugin import config
 from survey_plugin.data import ExportQuestion
 from survey_plugin.models import Answer, Survey, SurveyResponse
-from survey_plugin.results import survey_results
+from survey_plugin.results import published_texts, survey_results
 
 EXPORT_CHUNK = 1000
 
@@ -78,8 +78,7 @@ def counted_rows(*, survey_key: str, questions: list[ExportQuestion]) -> Iterato
     average rank, most chosen first, and the published free text alphabetically. Nothing before
     ``CADRE_SURVEY_MIN_GROUP_SIZE`` responses are published, and no row is one response.
     """
-    texts = [question.question_id for question in questions]
-    results = survey_results(survey_key=survey_key, text_questions=texts)
+    results = survey_results(survey_key=survey_key)
     if results.hidden:
         yield [_("Fewer than %(n)s responses so far: nothing is exported, so that no answer can be told apart.")
                % {"n": config.min_group_size()}]
@@ -91,8 +90,8 @@ def counted_rows(*, survey_key: str, questions: list[ExportQuestion]) -> Iterato
             yield [question.prompt, question.options.get(tally.option, tally.option), tally.count, rank]
         if question.question_id in results.text_answers:
             yield [question.prompt, _("Written answers"), results.text_answers[question.question_id], ""]
-        for text in results.texts.get(question.question_id, ()):
-            yield [question.prompt, text, "", ""]
+            for text in published_texts(survey_key=survey_key, question_id=question.question_id):
+                yield [question.prompt, text, "", ""]
 
 
 def response_file(

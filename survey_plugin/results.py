@@ -3,7 +3,7 @@ A survey's results: counts per option, how many responded, free-text answers for
 staff of a named survey may read the running tallies; everyone else reads the results as last
 published, a batch of responses at a time (``publishing``).
 """
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from survey_plugin import config
@@ -68,6 +68,13 @@ def _texts(survey_id: int, question_id: str, *, published_only: bool) -> tuple[s
     if published_only:
         answers = answers.filter(published=True)
     return tuple(answers.order_by("text_start", "id").values_list("text", flat=True)[:MAX_TEXTS_SHOWN])
+
+
+def published_texts(*, survey_key: str, question_id: str) -> Iterator[str]:
+    """Every free-text answer to the question counted in the published results, alphabetically (for the export)."""
+    answers = Answer.objects.filter(survey__survey_key=survey_key, question_id=question_id, text_start__gt="",
+                                    published=True)
+    return answers.order_by("text_start", "id").values_list("text", flat=True).iterator(chunk_size=2000)
 
 
 def response_count(*, survey_key: str) -> int:

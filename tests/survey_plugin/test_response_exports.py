@@ -87,3 +87,13 @@ def test_a_survey_nobody_answered_exports_its_header_only():
     content = api.response_file(survey_key="block-v1:SDFTU+X+2026+type@demand_survey+block@none", file_format="csv",
                                 header=["日期"], questions=[], title="空")
     assert content.decode("utf-8-sig") == "日期\r\n"
+
+
+def test_an_anonymous_surveys_file_has_every_published_text_not_only_the_first_hundred(survey, monkeypatch):
+    from survey_plugin import results
+
+    monkeypatch.setattr(results, "MAX_TEXTS_SHOWN", 2)  # what the page shows; the file has them all
+    for learner_id in range(5):
+        answer(survey, learner_id + 1, wish=f"建议{learner_id}")
+    rows = list(response_rows(survey_key=survey.survey_key, questions=QUESTIONS))
+    assert [row[1] for row in rows if row[0] == "建议"][1:] == [f"建议{number}" for number in range(5)]
