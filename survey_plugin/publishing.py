@@ -23,7 +23,8 @@ def publish_if_due(*, survey_id: int) -> bool:
         "rows": sorted([question_id, option, count, rank] for question_id, option, count, rank in rows
                        if (question_id, option) != RESPONSES),
     })
-    Answer.objects.filter(survey_id=survey_id, published=False).update(published=True)
+    # Only free text is shown by answer, so only it is marked: the other answers carry no sign of being recent.
+    Answer.objects.filter(survey_id=survey_id, published=False, text_start__gt="").update(published=True)
     return True
 
 

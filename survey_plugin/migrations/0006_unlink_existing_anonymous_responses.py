@@ -99,7 +99,7 @@ def publish_current_results(apps, schema_editor):
         survey.published = {"responses": responses,
                             "rows": sorted([*row] for row in rows if (row[0], row[1]) != ("", ""))}
         survey.save(update_fields=["published"])
-        Answer.objects.filter(survey=survey).update(published=True)
+        Answer.objects.filter(survey=survey, text_start__gt="").update(published=True)
 
 
 
