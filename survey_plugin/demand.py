@@ -109,8 +109,11 @@ def _month(day: date) -> date:
 
 
 def _population(where: DemandFilter) -> QuerySet:
-    """Every pick the viewer may count, before any filter."""
-    picks = TopicPick.objects.all()
+    """
+    Every pick the viewer may count, before any filter: those published with their survey's
+    results, so that demand too moves only by batches of responses, never by one.
+    """
+    picks = TopicPick.objects.filter(published=True)
     if where.within is not None:
         inside = Q(pk__in=[])
         for code in where.within:

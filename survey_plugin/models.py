@@ -240,6 +240,9 @@ class TopicPick(models.Model):
     organisation_lineage = models.CharField(max_length=510, blank=True, help_text=_("As on the response."))
     cadre_category = models.CharField(max_length=16, blank=True, help_text=_("As on the response."))
     tenure = models.CharField(max_length=8, blank=True, help_text=_("As on the response."))
+    published = models.BooleanField(
+        default=False, help_text=_("Counted in demand: its survey's results were published since it came."),
+    )
 
     class Meta:
         app_label = "survey_plugin"

@@ -3,10 +3,11 @@ Published results: what learners (and the staff of an anonymous survey) are show
 tallies. They are recounted only when at least ``CADRE_SURVEY_MIN_GROUP_SIZE`` new responses have
 come since the last time, so that two looks at the results, however close, differ by a batch of
 answers and never by one person's (decision 0016). A survey's submits already queue on its row,
-so publishing is part of the submit that completes a batch.
+so publishing is part of the submit that completes a batch. Demand across surveys counts the
+topic picks published so, for the same reason.
 """
 from survey_plugin import config
-from survey_plugin.models import Answer, Survey, Tally
+from survey_plugin.models import Answer, Survey, Tally, TopicPick
 from survey_plugin.tallies import RESPONSES
 
 
@@ -25,6 +26,7 @@ def publish_if_due(*, survey_id: int) -> bool:
     })
     # Only free text is shown by answer, so only it is marked: the other answers carry no sign of being recent.
     Answer.objects.filter(survey_id=survey_id, published=False, text_start__gt="").update(published=True)
+    TopicPick.objects.filter(response__survey_id=survey_id, published=False).update(published=True)
     return True
 
 

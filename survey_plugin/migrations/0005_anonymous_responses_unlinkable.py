@@ -25,6 +25,11 @@ class Migration(migrations.Migration):
             field=models.BooleanField(default=False, help_text="Counted in the survey's published results: its words may be shown to staff."),
         ),
         migrations.AddField(
+            model_name='topicpick',
+            name='published',
+            field=models.BooleanField(default=False, help_text="Counted in demand: its survey's results were published since it came."),
+        ),
+        migrations.AddField(
             model_name='survey',
             name='published',
             field=models.JSONField(blank=True, default=dict, help_text='The results as last published: tallies recounted only after a batch of new responses.'),

@@ -8,7 +8,8 @@ id (its answers and topic picks too), the month instead of the day, and the orga
 deeper than ``CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH``. The category and tenure are kept:
 counting how many cadres share them needs the cadre records, which this app does not read; new
 responses are coarsened against them (see ``responses.coarse_facts``). Every survey's current
-tallies are published, so results shown before stay shown.
+tallies are published, so results shown before stay shown, and every topic pick, so demand counts
+what it counted.
 """
 import secrets
 from datetime import date
@@ -90,6 +91,7 @@ def publish_current_results(apps, schema_editor):
     Tally = apps.get_model("survey_plugin", "Tally")
     Answer = apps.get_model("survey_plugin", "Answer")
     smallest = int(getattr(settings, "CADRE_SURVEY_MIN_GROUP_SIZE", 5))
+    apps.get_model("survey_plugin", "TopicPick").objects.update(published=True)  # demand counts what it counted
     for survey in Survey.objects.all():
         rows = list(Tally.objects.filter(survey=survey, count__gt=0)
                     .values_list("question_id", "option", "count", "rank_total"))
