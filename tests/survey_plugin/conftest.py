@@ -29,11 +29,20 @@ SCOPES = {
 
 
 def learner_account(learner_id: int) -> int:
-    """The id of LMS user ``learner_id``, made if missing: an anonymous response's participation names a real user."""
+    """
+    The id of an LMS user standing for learner ``learner_id``: that user if it exists (a factory's),
+    else one made for it (an anonymous response's participation names a real user). Made users get
+    ids far from the factories' (and never 0, which MySQL takes for "the next id").
+    """
     from django.contrib.auth import get_user_model
 
-    get_user_model().objects.get_or_create(id=learner_id, defaults={"username": f"learner{learner_id}"})
-    return learner_id
+    users = get_user_model().objects
+    made = users.filter(username=f"learner{learner_id}").values_list("id", flat=True).first()
+    if made is not None:
+        return made
+    if learner_id and users.filter(id=learner_id).exists():
+        return learner_id
+    return users.create(id=learner_id + 1_000_000, username=f"learner{learner_id}").id
 
 
 def administrators_scope(*, viewer) -> OrganisationScope:

@@ -58,9 +58,9 @@ def test_a_changed_response_moves_its_counts_and_places_and_counts_once():
 def test_an_anonymous_response_cannot_be_changed_or_given_twice_and_is_not_shown_back():
     """Nothing leads from the learner to their anonymous answers, so there is nothing to edit."""
     respond(1, rating=4)
-    assert api.has_responded(survey_key=SURVEY.survey_key, learner_id=1)
-    assert api.my_answers(survey_key=SURVEY.survey_key, learner_id=1) == {}
-    assert api.my_answers(survey_key=SURVEY.survey_key, learner_id=2) is None
+    assert api.has_responded(survey_key=SURVEY.survey_key, learner_id=learner_account(1))
+    assert api.my_answers(survey_key=SURVEY.survey_key, learner_id=learner_account(1)) == {}
+    assert api.my_answers(survey_key=SURVEY.survey_key, learner_id=learner_account(2)) is None
     with pytest.raises(api.SurveyError) as refused:
         respond(1, rating=2)
     assert refused.value.code == "already_answered"
