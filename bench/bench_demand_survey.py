@@ -276,16 +276,18 @@ def seed_learners(count, lineages):
     return [user.id for user in users], staff.id
 
 
-def seed_responses(survey, count, *, rng, lineages, first_learner):
+def seed_responses(survey, count, *, rng, lineages):
     """
     ``count`` responses to ``survey`` as ``submit_response`` would store them (answers, topic picks,
-    tallies), in bulk: what a learner's submit checks and adds, computed here once for all.
+    tallies, the published results), in bulk: what a learner's submit checks and adds, computed here
+    once for all. Their learners' participations are left out: no user exists for them, and a
+    submit reads only its own learner's.
     """
     from django.db import transaction
     from django.db.models import Max
 
     from survey_plugin.models import TEXT_START_LENGTH, Answer, SurveyResponse, Tally, Topic, TopicPick
-    from survey_plugin.responses import respondent_key
+    from survey_plugin.publishing import publish_if_due
     from survey_plugin.tallies import RESPONSES, counted
 
     codes = topic_codes()
@@ -296,13 +298,13 @@ def seed_responses(survey, count, *, rng, lineages, first_learner):
     with transaction.atomic():
         for start in range(0, count, SEED_CHUNK):
             responses, answers, picks = [], [], []
-            for number in range(start, min(start + SEED_CHUNK, count)):
+            for _number in range(start, min(start + SEED_CHUNK, count)):
                 lineage = lineages[rng.randrange(len(lineages))]
-                day = FIRST_DAY + timedelta(days=rng.randrange(300))
+                day = (FIRST_DAY + timedelta(days=rng.randrange(300))).replace(day=1)  # anonymous: the month
                 category, tenure = rng.choice(["chair", "vice_chair", "full_time", "part_time"]), rng.choice(
                     ["new", "serving", "serving", "serving"])
                 response = SurveyResponse(
-                    id=next_id, survey=survey, respondent_key=respondent_key(survey.survey_key, first_learner + number),
+                    id=next_id, survey=survey, respondent_key=f"{rng.getrandbits(256):064x}",  # random, as 0016
                     submitted_on=day, organisation_lineage="/" + "/".join(lineage) + "/", cadre_category=category,
                     tenure=tenure,
                 )
@@ -334,6 +336,7 @@ def seed_responses(survey, count, *, rng, lineages, first_learner):
             Tally(survey=survey, question_id=question_id, option=option, count=row["count"], rank_total=row["rank"])
             for (question_id, option), row in rows.items()
         ])
+        publish_if_due(survey_id=survey.pk)  # what learners and staff read, as after a batch of submits
 
 
 def seed_peer(usage, count, rng):
@@ -380,7 +383,7 @@ def measure(database_url):
     render(staff, usage, staff=True)  # the LMS shows the survey: its settings are registered
     survey = Survey.objects.get(survey_key=usage_key(usage))
     _, figures["seed_survey_s"] = _timed(lambda: seed_responses(
-        survey, SURVEY_RESPONSES, rng=rng, lineages=lineages, first_learner=10_000_000))
+        survey, SURVEY_RESPONSES, rng=rng, lineages=lineages))
     peer = load(peer_xml(), "bench-poll")
     _, figures["peer_seed_s"] = _timed(lambda: seed_peer(peer, SURVEY_RESPONSES, rng))
     figures.update(measure_side_by_side(usage, peer, survey, learners, staff))
@@ -474,7 +477,7 @@ def measure_ranking(survey, rng, lineages):
                 title=f"需求调查 {number}", anonymous=number % 2 == 0,
             )
             share = remaining // OTHER_SURVEYS + (1 if number < remaining % OTHER_SURVEYS else 0)
-            seed_responses(other, share, rng=rng, lineages=lineages, first_learner=20_000_000 + number * 100_000)
+            seed_responses(other, share, rng=rng, lineages=lineages)
 
     _, seconds = _timed(seed_others)
     city = survey_api.DemandFilter(organisation_code=FILTER_CITY)

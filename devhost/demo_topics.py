@@ -38,7 +38,7 @@ def seed_demo_topics():
 def seed_demo_demand() -> int:
     """Every demo cadre's answer to last year's survey, once: how many were added."""
     rng = random.Random(2025)
-    if survey_api.survey_results(survey_key=LAST_YEARS_SURVEY.survey_key).responses:
+    if survey_api.response_count(survey_key=LAST_YEARS_SURVEY.survey_key):
         return 0
     survey_api.register_survey(survey=LAST_YEARS_SURVEY)
     user_ids = credit_api.cadre_ids()

@@ -15,6 +15,8 @@ from survey_plugin.data import (
     CatalogueImportResult,
     DemandFilter,
     DemandRanking,
+    ExportQuestion,
+    Facts,
     OptionTally,
     RecordedResponse,
     ResourceData,
@@ -27,6 +29,7 @@ from survey_plugin.data import (
     TopicDemand,
 )
 from survey_plugin.demand import demand_ranking
+from survey_plugin.demand import refusal_message as demand_refusal_message
 from survey_plugin.errors import SurveyError
 from survey_plugin.response_exports import response_export_url, response_file, start_response_export
 from survey_plugin.responses import has_responded, my_answers, submit_response
@@ -38,6 +41,7 @@ __all__ = [
     "SurveyInfo",
     "register_survey",
     "Respondent",
+    "Facts",
     "SubmittedAnswer",
     "RecordedResponse",
     "SurveyError",
@@ -55,6 +59,7 @@ __all__ = [
     # Exports of a survey's responses
     "EXPORT_CONTENT_TYPES",
     "export_rows_in_request",
+    "ExportQuestion",
     "response_file",
     "start_response_export",
     "response_export_url",
@@ -72,6 +77,7 @@ __all__ = [
     "DemandRanking",
     "TopicDemand",
     "demand_ranking",
+    "demand_refusal_message",
 ]
 
 

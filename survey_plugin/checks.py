@@ -11,6 +11,7 @@ WHOLE_NUMBERS = (
     ("CADRE_SURVEY_EXPORT_RETENTION_DAYS", "survey_plugin.E004"),
     ("CADRE_SURVEY_NEW_CADRE_MONTHS", "survey_plugin.E005"),
     ("CADRE_SURVEY_GAP_BELOW_RESOURCES", "survey_plugin.E006"),
+    ("CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH", "survey_plugin.E008"),
 )
 
 

@@ -7,6 +7,9 @@ DEFAULTS = {
     # Filtered survey results hide any group with fewer respondents than this, so that a
     # filter cannot single a person out.
     "CADRE_SURVEY_MIN_GROUP_SIZE": 5,
+    # An anonymous response keeps the respondent's organisation down to this level of the tree at
+    # most (1: the root), and higher where fewer cadres share it than CADRE_SURVEY_MIN_GROUP_SIZE.
+    "CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH": 3,
     # Longest free-text answer accepted, in characters.
     "CADRE_SURVEY_MAX_TEXT_LENGTH": 2000,
     # A cadre who took office less than this many months ago counts as newly appointed.
@@ -34,6 +37,10 @@ def _whole_number(name: str) -> int:
 
 def min_group_size() -> int:
     return _whole_number("CADRE_SURVEY_MIN_GROUP_SIZE")
+
+
+def anonymous_organisation_depth() -> int:
+    return _whole_number("CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH")
 
 
 def max_text_length() -> int:

@@ -1,5 +1,6 @@
 """Plain, frozen data objects that cross the survey plugin's public API."""
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -40,18 +41,27 @@ class RecordedResponse:
     show_results: bool  # the survey shows learners the results after answering
 
 
+Facts = tuple[tuple[str, ...], str, str]  # organisation lineage (root first), cadre category, tenure
+
+
 @dataclass(frozen=True)
 class Respondent:
     """
     Who answers. ``learner_id`` is the LMS user id; it is kept only on a named survey's
     response. The rest is what filtered demand needs: the codes of the respondent's organisation
     and those above it (root first), cadre category and tenure ("new" or "serving"), when known.
+
+    ``facts_of(user_ids)`` gives those facts for other learners (``{user id: (lineage, category,
+    tenure)}``, those it knows): an anonymous response keeps its respondent's facts only as fine as
+    ``CADRE_SURVEY_MIN_GROUP_SIZE`` of the survey's respondents share them. Without it only the
+    depth limit applies.
     """
 
     learner_id: int
     organisation_lineage: tuple[str, ...] = ()
     cadre_category: str = ""
     tenure: str = ""
+    facts_of: Callable[[Sequence[int]], dict[int, Facts]] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,15 @@ class SurveyResults:
 
 
 @dataclass(frozen=True)
+class ExportQuestion:
+    """A question as an export writes it: its prompt, and the text of each option id (or topic code)."""
+
+    question_id: str
+    prompt: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class TopicDemand:
     """How many respondents asked for a topic, and whether content for it is missing (a gap)."""
 
@@ -133,11 +152,16 @@ class DemandFilter:
 
 @dataclass(frozen=True)
 class DemandRanking:
-    """Topics ranked by demand; ``hidden`` when the filtered group is smaller than the privacy threshold."""
+    """
+    Topics ranked by demand; ``hidden`` when the filtered group is smaller than the privacy
+    threshold (``respondents`` is then 0), ``refused`` (and hidden) when the filter cuts a smaller
+    group somewhere, so that its result could be subtracted from another's to read it.
+    """
 
     respondents: int
     hidden: bool
     topics: tuple[TopicDemand, ...]
+    refused: bool = False
 
 
 @dataclass(frozen=True)

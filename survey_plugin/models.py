@@ -3,15 +3,24 @@ Database tables of the survey plugin. Only the plugin's own modules use them; ev
 through ``survey_plugin.api``.
 
 Responses live here, not in XBlock user state, so that demand adds up across surveys, courses
-and organisations. For an anonymous survey no row links an answer to a person: the response
-holds a keyed hash of learner and survey (one response each), the day it came, and the
-respondent's organisation, category and tenure for filtered results.
+and organisations. For an anonymous survey no row links an answer to a person, even for whoever
+holds the database and the LMS's settings (decision 0016): a ``Participation`` says who answered
+but not what, the response holds a random key, the month it came and the respondent's
+organisation, category and tenure only as coarse as a group of ``CADRE_SURVEY_MIN_GROUP_SIZE``,
+and responses, answers and topic picks are known by random ids that say nothing of their order.
 """
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 TEXT_START_LENGTH = 100
+
+
+def random_id() -> int:
+    """A primary key drawn at random (1 … 2⁶³-1): unlike an auto-increment, it tells no order."""
+    return secrets.randbelow(2**63 - 1) + 1
 
 
 class Topic(models.Model):
@@ -74,6 +83,10 @@ class Survey(models.Model):
     editable = models.BooleanField(default=True, help_text=_("Whether a learner may change their response."))
     show_results = models.BooleanField(default=False, help_text=_("Whether learners see the results after answering."))
     updated = models.DateTimeField(auto_now=True, help_text=_("When its settings last changed (UTC)."))
+    published = models.JSONField(
+        default=dict, blank=True,
+        help_text=_("The results as last published: tallies recounted only after a batch of new responses."),
+    )
 
     class Meta:
         app_label = "survey_plugin"
@@ -82,21 +95,51 @@ class Survey(models.Model):
         return self.title
 
 
+class Participation(models.Model):
+    """
+    That a learner answered an anonymous survey, and nothing of what: it keeps them to one
+    response without any key that leads to it. Its random id says nothing of who came when.
+
+    .. pii: the user who answered. .. pii_types: id. .. pii_retirement: local_api
+    """
+
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False, help_text=_("A random id."))
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="participations", help_text=_("The survey.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", help_text=_("Who answered.")
+    )
+
+    class Meta:
+        app_label = "survey_plugin"
+        constraints = [models.UniqueConstraint(fields=["survey", "user"], name="survey_one_participation")]
+
+    def __str__(self):
+        return f"{self.user_id} answered {self.survey_id}"
+
+
 class SurveyResponse(models.Model):
     """
-    One learner's response to one survey. ``user`` is empty for anonymous surveys, and
-    ``submitted_on`` is a day, not a time, so that no log can be lined up with it.
+    One learner's response to one survey. A named survey's keeps the user and the day; an
+    anonymous one's keeps no user, a random ``respondent_key``, the month (its first day) rather
+    than the day, and who-they-are columns only as fine as a group of the privacy threshold.
 
     .. pii: the user of a named survey's response. .. pii_types: id. .. pii_retirement: local_api
     """
 
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False, help_text=_("A random id."))
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses", help_text=_("The survey."))
-    respondent_key = models.CharField(max_length=64, help_text=_("Keyed hash of learner and survey."))
+    respondent_key = models.CharField(
+        max_length=64, help_text=_("Named: keyed hash of learner and survey. Anonymous: random, leads to nobody."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
         help_text=_("Who answered; empty for an anonymous survey."),
     )
-    submitted_on = models.DateField(db_index=True, help_text=_("The day (UTC) of the latest answer."))
+    submitted_on = models.DateField(
+        db_index=True, help_text=_("The day (UTC) of the latest answer; anonymous: its month's first day."),
+    )
     organisation_lineage = models.CharField(
         max_length=510, blank=True, help_text=_("Codes of the respondent's organisation and those above, /-separated.")
     )
@@ -123,6 +166,7 @@ class Answer(models.Model):
     .. no_pii:
     """
 
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False, help_text=_("A random id."))
     response = models.ForeignKey(
         SurveyResponse, on_delete=models.CASCADE, related_name="answers", help_text=_("The response.")
     )
@@ -137,6 +181,9 @@ class Answer(models.Model):
     text_start = models.CharField(
         max_length=TEXT_START_LENGTH, blank=True,
         help_text=_("The free text's first characters, indexed: staff read answers in this order."),
+    )
+    published = models.BooleanField(
+        default=False, help_text=_("Counted in the survey's published results: its words may be shown to staff."),
     )
 
     class Meta:
@@ -183,15 +230,19 @@ class TopicPick(models.Model):
     .. no_pii:
     """
 
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False, help_text=_("A random id."))
     response = models.ForeignKey(
         SurveyResponse, on_delete=models.CASCADE, related_name="topic_picks", help_text=_("The response.")
     )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="picks", help_text=_("The topic."))
     rank = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("1 = wanted most; empty: unranked."))
-    picked_on = models.DateField(help_text=_("The response's day."))
+    picked_on = models.DateField(help_text=_("The response's day (anonymous: its month's first day)."))
     organisation_lineage = models.CharField(max_length=510, blank=True, help_text=_("As on the response."))
     cadre_category = models.CharField(max_length=16, blank=True, help_text=_("As on the response."))
     tenure = models.CharField(max_length=8, blank=True, help_text=_("As on the response."))
+    published = models.BooleanField(
+        default=False, help_text=_("Counted in demand: its survey's results were published since it came."),
+    )
 
     class Meta:
         app_label = "survey_plugin"

@@ -18,7 +18,7 @@ from survey_plugin import config
 from survey_plugin.audience import demand_scope
 from survey_plugin.catalogue import course_topic_codes
 from survey_plugin.data import DemandFilter, DemandRanking
-from survey_plugin.demand import demand_ranking
+from survey_plugin.demand import demand_ranking, refusal_message
 from survey_plugin.filters import FilterError, RequestedDemand, requested_demand
 
 
@@ -59,6 +59,7 @@ def demand_dashboard(request) -> HttpResponse:
         "gaps": [row for row in rows if row["demand"].gap],
         "query": request.GET.urlencode(),
         "min_group": config.min_group_size(),
+        "refusal": refusal_message() if ranking.refused else "",
     })
 
 
@@ -70,6 +71,8 @@ def demand_export(request) -> HttpResponse:
     _scope, _requested, ranking, error = _ranking_for(request)
     if error:
         return error
+    if ranking.refused:
+        return HttpResponseBadRequest(refusal_message())
     header = [_("Rank"), _("Topic code"), _("Topic"), _("Requests"), _("First choice"), _("Linked courses and units"),
               _("Gap")]
     rows = [[position, d.topic.code, d.topic.name, d.requests, d.first_choice, d.resources, _("yes") if d.gap else ""]

@@ -44,15 +44,17 @@ def test_a_cadre_answers_by_keyboard_and_is_shown_the_courses_for_their_topics(l
 def test_the_administrators_dashboard_ranks_demand_and_shows_the_gaps(live_server, chromium, screenshot):
     seed_demo_topics()
     orgs = union_tree()
-    for number in range(12):
-        cadre(orgs["union_a"] if number < 8 else orgs["union_b"], username=f"cadre{number:02d}")
+    for number in range(20):
+        cadre(orgs["union_a"] if number < 16 else orgs["union_b"], username=f"cadre{number:02d}")
     seed_demo_demand()
     admin = administrator(orgs["city_a"], username="jinan_admin")
     assert credit_api.report_organisations(viewer=admin).roots == ("370100",)
     page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
     log_in(page, live_server.url, "jinan_admin", DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/cadre-surveys/demand/")
-    assert "8 名答题人" in page.inner_text("main")  # Qingdao's four cadres are not theirs
+    # Qingdao's four cadres are not theirs, nor the first four who answered: fewer than five had
+    # answered then, so their responses keep no organisation at all (decision 0016).
+    assert "12 名答题人" in page.inner_text("main")
     ranked = page.locator("table.ranking tbody tr")
     assert ranked.count() >= 3
     gaps = page.inner_text(".gaps")
@@ -100,4 +102,6 @@ def test_staff_read_the_results_and_export_a_large_survey_through_its_progress_p
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     lines = saved.read_text(encoding="utf-8-sig").splitlines()
-    assert saved.name == "survey-responses.csv" and len(lines) == 6 and lines[0].startswith("日期,")
+    # An anonymous survey's file: its published counts, with option texts, no row of one response.
+    assert saved.name == "survey-responses.csv" and lines[0] == "问题,答案,人数,平均名次"
+    assert lines[1] == "回答人数,,5," and "工会主席" in "\n".join(lines)

@@ -50,7 +50,7 @@ def test_exports_come_in_xlsx_and_csv_above_a_configured_size(settings):
 def test_an_export_started_for_a_member_of_staff_is_their_task_with_its_own_page(survey):
     teacher = StaffFactory(username="teacher")
     task_id = api.start_response_export(survey_key=survey.survey_key, requested_by=teacher.id, file_format="csv",
-                                        header=["日期"], question_ids=[], title="学习需求调查")
+                                        header=["日期"], questions=[], title="学习需求调查")
     status = UserTaskStatus.objects.get(uuid=task_id)
     assert (status.user, status.name, status.state) == (teacher, "学习需求调查", UserTaskStatus.SUCCEEDED)
     assert api.response_export_url(task_id=task_id) == f"/cadre-surveys/exports/{task_id}/"

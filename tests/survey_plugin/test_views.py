@@ -63,9 +63,12 @@ def test_empty_filters_from_the_form_filter_nothing(client, demand, province_adm
 
 def test_a_filter_down_to_fewer_than_five_shows_nothing(client, demand, province_admin, ask_for):
     ask_for(999, ["law"], category="part_time", tenure="serving")
+    for learner in range(1000, 1004):  # the batch of five that publishes it
+        ask_for(learner, ["law"])
     client.force_login(province_admin)
     page = client.get("/cadre-surveys/demand/?category=part_time").content.decode()
-    assert topics_on(page) == [] and "不予显示" in page
+    assert topics_on(page) == [] and "此筛选不予执行" in page
+    assert client.get("/cadre-surveys/demand/export/?category=part_time&format=csv").status_code == 400
 
 
 def test_the_export_has_the_ranking_and_no_one_who_answered(client, demand, province_admin):

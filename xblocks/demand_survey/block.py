@@ -77,7 +77,8 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     )
     editable = Boolean(
         display_name=_("Answers can be changed"),
-        help=_("Learners may change their response until the survey closes."),
+        help=_("Learners may change their response until the survey closes (named surveys only: nothing leads "
+               "back to an anonymous response)."),
         scope=Scope.settings,
         default=True,
         enforce_type=True,
@@ -164,7 +165,9 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
             "display_name": i18n.gettext(self.display_name),
             "window": window,
             "answered": mine is not None,
-            "can_answer": user_id is not None and window == "open" and (mine is None or self.editable),
+            # An anonymous response leads back to nobody, so it cannot be changed (decision 0016).
+            "can_answer": user_id is not None and window == "open" and (
+                mine is None or (self.editable and not self.anonymous)),
             "questions": presentation.form_questions(questions, topic_names, mine or {}),
             "max_text_length": survey_api.privacy_policy().max_text_length,
             "resources": self._resources(questions, mine) if mine is not None else [],
@@ -209,7 +212,7 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
     def _results_view(self, questions, topic_names, *, staff: bool) -> dict:
         """The aggregate results; the words of free-text answers are for course staff only (decision 0009)."""
         text_questions = [question.id for question in questions if question.kind is QuestionKind.TEXT] if staff else []
-        results = survey_api.survey_results(survey_key=self.survey_key, text_questions=text_questions)
+        results = survey_api.survey_results(survey_key=self.survey_key, text_questions=text_questions, live=staff)
         return presentation.results_view(questions, results, topic_names, staff=staff,
                                          min_group=survey_api.privacy_policy().min_group_size)
 

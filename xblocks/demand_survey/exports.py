@@ -7,6 +7,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from survey_plugin import api as survey_api
+from xblocks.demand_survey.questions import QuestionKind
 
 
 def _(text):
@@ -14,9 +15,23 @@ def _(text):
     return text
 
 
-def header(questions, *, anonymous: bool, translate) -> list[str]:
-    who = [] if anonymous else [translate(_("Username")), translate(_("Name"))]
-    return [*who, translate(_("Date")), *(question.prompt for question in questions)]
+def header(questions, *, translate) -> list[str]:
+    """A named survey's header (an anonymous survey's file is counts, under survey_plugin's own header)."""
+    return [translate(_("Username")), translate(_("Name")), translate(_("Date")),
+            *(question.prompt for question in questions)]
+
+
+def export_questions(questions, topic_names: dict[str, str]) -> list[survey_api.ExportQuestion]:
+    """Each question's prompt and the texts its option ids (or topic codes) stand for."""
+    return [
+        survey_api.ExportQuestion(
+            question_id=question.id, prompt=question.prompt,
+            options={**(topic_names if question.kind is QuestionKind.TOPICS else {}),
+                     **{option.id: option.text for option in question.options}}
+            if question.options or question.kind is QuestionKind.TOPICS else {},
+        )
+        for question in questions
+    ]
 
 
 class ResponseExportHandlers:
@@ -25,9 +40,10 @@ class ResponseExportHandlers:
     @XBlock.handler
     def export(self, request, suffix=""):
         """
-        Every response as XLSX or CSV (``?format=``); an anonymous survey's file says nothing about
-        who. A survey with more responses than ``CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST`` is exported by
-        a Celery task: the answer is a redirect to survey_plugin's page that follows it.
+        Every response as XLSX or CSV (``?format=``), option texts and all; an anonymous survey's
+        file is its published counts, with no row of one response (decision 0016). A survey with
+        more responses than ``CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST`` is exported by a Celery task:
+        the answer is a redirect to survey_plugin's page that follows it.
         """
         if not self._is_staff():
             return self._error("forbidden", self._translate(_("Only course staff can export responses.")), status=403)
@@ -37,8 +53,8 @@ class ResponseExportHandlers:
         questions = self.questions
         export = {
             "survey_key": self.survey_key, "file_format": file_format, "title": self.display_name,
-            "header": header(questions, anonymous=self.anonymous, translate=self._translate),
-            "question_ids": [question.id for question in questions],
+            "header": header(questions, translate=self._translate),
+            "questions": export_questions(questions, self._topic_names()),
         }
         if survey_api.response_count(survey_key=self.survey_key) > survey_api.export_rows_in_request():
             task_id = survey_api.start_response_export(requested_by=self._user_id(), **export)

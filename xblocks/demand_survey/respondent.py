@@ -1,6 +1,10 @@
 """
 Who is answering (the LMS user and, when the cadre records know them, their organisation, category
 and tenure), and their response stored under the settings the survey registered.
+
+The block may use both apps' apis: it tells the survey plugin the facts of the survey's other
+respondents, so that an anonymous response keeps its own only as fine as
+``CADRE_SURVEY_MIN_GROUP_SIZE`` of them share (decision 0016).
 """
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -19,7 +23,21 @@ def respondent_for(user_id: int) -> survey_api.Respondent:
         organisation_lineage=profile.organisation_lineage,
         cadre_category=profile.category,
         tenure=survey_api.tenure(took_office_on=profile.took_office_on, today=datetime.now(UTC).date()),
+        facts_of=cadre_facts,
     )
+
+
+def cadre_facts(user_ids) -> dict[int, survey_api.Facts]:
+    """{user id: (organisation lineage, category, tenure)} of those of ``user_ids`` who are serving cadres."""
+    today = datetime.now(UTC).date()
+    lineages: dict[str, tuple[str, ...]] = {}
+    facts = {}
+    for row in credit_api.serving_cadres(user_ids=list(user_ids)):
+        if row.organisation_code not in lineages:
+            lineages[row.organisation_code] = credit_api.organisation_lineage(code=row.organisation_code)
+        facts[row.user_id] = (lineages[row.organisation_code], row.category,
+                              survey_api.tenure(took_office_on=row.took_office_on, today=today))
+    return facts
 
 
 def record_response(

@@ -25,7 +25,8 @@ class PrivacyPolicyView(APIView):
 class DemandView(APIView):
     """
     GET topics ranked by demand in the caller's organisations: ``?start=&end=&org=&category=&tenure=``.
-    A group under the privacy threshold is hidden; a bad filter is a 400 naming its ``parameter``.
+    A group under the privacy threshold is hidden; a bad filter is a 400 naming its ``parameter``,
+    and so is a filter that cuts a group under the threshold (``group_too_small``, decision 0016).
     """
 
     authentication_classes = [JwtAuthentication, SessionAuthentication]
@@ -41,4 +42,6 @@ class DemandView(APIView):
             code, status = ("unknown_organisation", 404) if error.not_found else ("bad_filter", 400)
             return Response({"error": code, "parameter": error.parameter, "message": error.message}, status=status)
         ranking = api.demand_ranking(requested.where)
+        if ranking.refused:
+            return Response({"error": "group_too_small", "message": api.demand_refusal_message()}, status=400)
         return Response({"filters": requested.values, **DemandRankingSerializer(ranking).data})

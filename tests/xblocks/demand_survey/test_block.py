@@ -55,31 +55,34 @@ def test_a_learner_answers_and_is_shown_resources_for_the_topics_they_picked(lea
     assert picks == [("union-law", 1), ("union-basics", 2)]
 
 
-def test_the_anonymous_surveys_rows_name_nobody(learner_client, learner, settings):
-    import hashlib
-
+def test_the_anonymous_surveys_rows_name_nobody(learner_client, learner):
+    from survey_plugin.models import Participation
     from survey_plugin.responses import respondent_key
 
     submit(learner_client, GOOD)
     response = SurveyResponse.objects.get()
-    assert response.user_id is None
-    survey_key = response.survey.survey_key
-    # Only the LMS's secret turns a learner into the key: the plain hash of who and which survey is not it.
-    assert response.respondent_key == respondent_key(survey_key, learner.id)
-    assert response.respondent_key != hashlib.sha256(f"{survey_key}\n{learner.id}".encode()).hexdigest()
-    settings.SECRET_KEY = "another secret"
-    assert respondent_key(survey_key, learner.id) != response.respondent_key
+    assert response.user_id is None and response.submitted_on.day == 1  # the month, not the day
+    # The key is random: not the keyed hash the LMS's secret would recompute (tests/security has the attack).
+    assert response.respondent_key != respondent_key(response.survey.survey_key, learner.id)
+    assert list(Participation.objects.values_list("user_id", flat=True)) == [learner.id]  # who, never what
     stored_text = json.dumps(list(SurveyResponse.objects.values()), default=str)
     assert learner.username not in stored_text and learner.email not in stored_text
+    # Answered: the learner is thanked, not shown a form to send again (nothing leads back to the answers).
+    page = learner_client.get("/unit/demand_survey.0/").content.decode()
+    assert '<form class="demand-survey__form' not in page
+    assert "不能再向您显示" in page and "您已提交本问卷，谢谢！" in page
+    status, data = submit(learner_client, {**GOOD, "role": "vice"})
+    assert (status, data["error"]) == (400, "already_answered")
 
 
-def test_editing_replaces_the_response_and_its_tallies(learner_client, settings):
+def test_editing_replaces_the_response_and_its_tallies(learner_client, settings, survey_settings):
     settings.CADRE_SURVEY_MIN_GROUP_SIZE = 1
+    survey_settings(anonymous=False)  # a named survey: an anonymous response leads back to nobody, to edit
     submit(learner_client, GOOD)
     status, data = submit(learner_client, {**GOOD, "role": "vice", "topics": ["digital-union"]})
     assert (status, data["first"]) == (200, False)
     assert stored() == (1, 6, 1)
-    results = survey_api.survey_results(survey_key=SurveyResponse.objects.get().survey.survey_key)
+    results = survey_api.survey_results(survey_key=SurveyResponse.objects.get().survey.survey_key, live=True)
     assert {(t.option, t.count) for t in results.tallies["role"]} == {("vice", 1)}
     assert {(t.option, t.count) for t in results.tallies["topics"]} == {("digital-union", 1)}
 
@@ -162,7 +165,7 @@ def test_an_anonymous_survey_with_fewer_than_five_responses_shows_staff_no_resul
         submit(client, GOOD)
     client.force_login(staff_user)
     data = client.post(lms_handler(USAGE, "results"), data="{}", content_type="application/json").json()
-    assert (data["responses"], data["hidden"], data["questions"]) == (4, True, [])
+    assert (data["responses"], data["hidden"], data["questions"]) == (0, True, [])  # not even how many
 
 
 def test_learners_see_results_only_after_answering_when_the_author_allows(learner_client):
@@ -172,19 +175,22 @@ def test_learners_see_results_only_after_answering_when_the_author_allows(learne
     assert data["results"]["hidden"] is True  # one response of an anonymous survey shows nothing
 
 
-def test_the_export_of_an_anonymous_survey_has_no_usernames(client, staff_user):
+def test_the_export_of_an_anonymous_survey_is_counts_with_option_texts(client, staff_user):
     for number in range(5):
         client.force_login(UserFactory(username=f"respondent{number}", email=f"r{number}@example.com"))
         submit(client, {**GOOD, "wish": "=HYPERLINK(\"http://x\")"})
     client.force_login(staff_user)
     response = client.get(lms_handler(USAGE, "export") + "?format=xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert len(rows) == 6
+    assert rows[0] == ("问题", "答案", "人数", "平均名次") and rows[1][::2] == ("回答人数", 5)
     flat = json.dumps(rows, ensure_ascii=False, default=str)
-    assert "respondent" not in flat and "example.com" not in flat
-    assert rows[1][-1] == "=HYPERLINK(\"http://x\")"  # a formula in learner text is a text cell (test_exports)
+    assert "respondent" not in flat and "example.com" not in flat and str(datetime.now(UTC).year) not in flat
+    role = next(row for row in rows if row[0] == "您目前担任的工会职务是？")
+    assert role[1:3] == ("工会主席", 5)  # the option's text, not its id "chair"
+    assert any(row[1] == "《工会法》与《劳动法》" for row in rows)  # a topic's name, not its code
+    assert ("=HYPERLINK(\"http://x\")" in [row[1] for row in rows])  # a formula in learner text is text
     csv_text = client.get(lms_handler(USAGE, "export") + "?format=csv").content.decode("utf-8-sig")
-    assert "respondent" not in csv_text and csv_text.count("\n") == 6
+    assert "respondent" not in csv_text and "chair," not in csv_text
 
 
 def test_learners_cannot_export(learner_client):
@@ -211,11 +217,12 @@ def test_student_view_data_for_the_mobile_apps():
     assert [q["kind"] for q in data["questions"]] == ["single", "topics", "multiple", "rating", "ranking", "text"]
 
 
-def test_a_cadres_organisation_category_and_tenure_come_from_the_cadre_records(client):
+def test_a_cadres_organisation_category_and_tenure_come_from_the_cadre_records(client, survey_settings):
     from datetime import date
 
     from tests.factories import cadre, union_tree
 
+    survey_settings(anonymous=False)
     orgs = union_tree()
     client.force_login(cadre(orgs["union_a"], username="new_chair", took_office_on=date.today() - timedelta(days=30),
                              category="vice_chair"))
@@ -224,6 +231,29 @@ def test_a_cadres_organisation_category_and_tenure_come_from_the_cadre_records(c
     assert (pick.organisation_lineage, pick.cadre_category, pick.tenure) == (
         "/370000/370100/370102/370102001/", "vice_chair", "new",
     )
+
+
+def test_an_anonymous_response_keeps_the_cadres_facts_only_as_fine_as_five_respondents_share(client):
+    """
+    Five chairs of a union answer, then its one new vice-chair: each response keeps what at least five
+    of those who answered so far share, never below the district (CADRE_SURVEY_ANONYMOUS_ORGANISATION_DEPTH).
+    """
+    from datetime import date
+
+    from tests.factories import cadre, union_tree
+
+    orgs = union_tree()
+    long_ago = date.today() - timedelta(days=3000)
+    chairs = [cadre(orgs["union_a"], took_office_on=long_ago, category="chair") for _number in range(5)]
+    newcomer = cadre(orgs["union_a"], took_office_on=date.today() - timedelta(days=30), category="vice_chair")
+    for user in (*chairs, newcomer):
+        client.force_login(user)
+        assert submit(client, GOOD)[0] == 200
+    kept = sorted(SurveyResponse.objects.values_list("organisation_lineage", "cadre_category", "tenure"))
+    assert kept == [("", "", "")] * 4 + [  # the first four: fewer than five had answered at all
+        ("/370000/370100/370102/", "", ""),  # the newcomer: six in the district, one vice-chair
+        ("/370000/370100/370102/", "chair", "serving"),  # the fifth chair
+    ]
 
 
 def test_olx_with_a_closing_time_without_a_zone_is_refused_naming_the_attribute(english):

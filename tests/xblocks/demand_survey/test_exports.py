@@ -24,9 +24,12 @@ EXPORT_PAGE = re.compile(r"^/cadre-surveys/exports/([0-9a-f-]{36})/$")
 
 
 @pytest.fixture(autouse=True)
-def five_responses(client, settings):
+def five_responses(client, settings, monkeypatch):
+    """Five responses to the demo survey made named: a row per response (an anonymous one's file is counts)."""
+    from xblocks.demand_survey.block import DemandSurveyBlock
     from xblocks.demand_survey.demo import DEMO_TOPICS
 
+    monkeypatch.setattr(DemandSurveyBlock, "anonymous", property(lambda self: False))
     settings.CADRE_SURVEY_EXPORT_ROWS_IN_REQUEST = 3
     for code, name, description in DEMO_TOPICS:
         survey_api.save_topic(code=code, name=name, description=description)
@@ -54,7 +57,7 @@ def test_a_small_survey_is_exported_at_once_in_the_format_its_link_names(client,
     links = {label: url.replace("&amp;", "&") for url, label in re.findall(r'<a href="([^"]+)">(导出 ?\w+)</a>', page)}
     csv = client.get(links["导出 CSV"])
     assert csv["Content-Disposition"] == 'attachment; filename="survey-responses.csv"'
-    assert csv.content.decode("utf-8-sig").startswith("日期,")
+    assert csv.content.decode("utf-8-sig").startswith("用户名,姓名,日期,")
     assert client.get(links["导出 XLSX"]).content[:2] == b"PK"  # a zip: the XLSX container
     assert not UserTaskStatus.objects.exists()
 
@@ -69,9 +72,10 @@ def test_a_large_survey_is_exported_by_a_task_whose_page_offers_the_file(client,
     file = client.get(download_link(text))
     assert file["Content-Disposition"] == 'attachment; filename="survey-responses.csv"'
     lines = b"".join(file.streaming_content).decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("日期,")  # the header as the member of staff read it
-    assert len(lines) == 6 and "第4条建议" in "\n".join(lines)
-    assert "respondent" not in "\n".join(lines) and "example.com" not in "\n".join(lines)  # anonymous: nobody named
+    assert lines[0].startswith("用户名,姓名,日期,")  # the header as the member of staff read it
+    assert len(lines) == 6 and "第4条建议" in "\n".join(lines) and "respondent4" in "\n".join(lines)
+    assert "example.com" not in "\n".join(lines)  # who, by username and name: no contact details
+    assert "工会主席" in lines[1] and ",chair," not in lines[1]  # option texts, not ids
 
 
 def test_the_page_shows_how_far_the_task_has_written_and_refreshes_until_done(client, staff_user, monkeypatch):

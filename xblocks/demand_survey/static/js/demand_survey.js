@@ -58,6 +58,8 @@ function DemandSurveyBlock(runtime, element, init) {
     }
     if (data.results_html) { html += "<h3>" + esc(T.results) + "</h3>" + data.results_html; }
     after.innerHTML = html;
+    // An anonymous response leads back to nobody: it cannot be sent again or changed (decision 0016).
+    if (form.dataset.anonymous === "true") { form.querySelector(".ds-submit").hidden = true; }
     var saved = after.querySelector(".ds-saved");
     saved.setAttribute("tabindex", "-1");
     saved.focus();
