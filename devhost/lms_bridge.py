@@ -16,6 +16,7 @@ A learner's full name is their ``UserProfile.name`` (``user.profile``), as in th
 import logging
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from opaque_keys.edx.keys import CourseKey
 from openedx_events.learning.data import CertificateData, CourseData, UserData, UserPersonalData
 from openedx_events.learning.signals import CERTIFICATE_CREATED, CERTIFICATE_REVOKED
@@ -101,6 +102,10 @@ def record_passing_grade_silently(user, course_key: CourseKey = DEMO_COURSE_KEY)
     return _persist_grade(user, course_key, 0.9, passed=True)
 
 
-def learners():
-    """Active learners the bridge page can act for."""
-    return get_user_model().objects.filter(is_active=True).order_by("username")
+def learners(search: str = ""):
+    """Active learners the bridge page can act for, those whose name or username contains ``search``."""
+    found = get_user_model().objects.filter(is_active=True).select_related("profile").order_by("username")
+    search = search.strip()
+    if search:
+        found = found.filter(Q(username__icontains=search) | Q(profile__name__icontains=search))
+    return found

@@ -61,10 +61,25 @@ def test_bridge_is_for_staff_only(learner_client):
     assert learner_client.get("/lms-bridge/").status_code == 302
 
 
-def test_bridge_sends_the_passing_event_for_the_chosen_learner(staff_client, learner):
+def test_bridge_sends_the_passing_event_for_the_chosen_learner_and_says_so_in_words(staff_client, learner):
     response = staff_client.post("/lms-bridge/pass_course/", {"username": learner.username}, follow=True)
     assert response.status_code == 200
     assert LmsEventReceipt.objects.get().user_id == learner.id
+    assert "（learner1）已在《" in response.content.decode() and "中课程合格" in response.content.decode()
+    assert "pass_course" not in response.content.decode().split("<main")[1].split("<form")[0]
+
+
+def test_bridge_finds_learners_by_name_or_username_and_chooses_none_for_the_operator(staff_client):
+    from tests.factories import UserFactory
+
+    UserFactory(username="wangxg", name="王小纲")
+    UserFactory(username="lihua", name="李华")
+    page = staff_client.get("/lms-bridge/", {"q": "小纲"}).content.decode()
+    assert 'value="wangxg"' in page and 'value="lihua"' not in page
+    assert '<option value="" selected disabled>' in page
+    assert 'value="lihua"' in staff_client.get("/lms-bridge/", {"q": "lih"}).content.decode()
+    response = staff_client.post("/lms-bridge/pass_course/", {"username": ""}, follow=True)
+    assert "请先选择一名学员" in response.content.decode() and not LmsEventReceipt.objects.exists()
 
 
 def test_bridge_explains_a_revocation_without_certificate(staff_client, learner):
