@@ -3,6 +3,7 @@ import base64
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from cryptography.exceptions import InvalidSignature
@@ -188,3 +189,17 @@ def test_other_administrators_cannot_revoke(client, orgs):
     client.force_login(administrator(orgs["city_a"], username="jinan_admin"))
     assert client.post(f"/cadre-credits/certificates/{code}/revoke/", {"reason": "错误"}).status_code == 302
     assert Certificate.objects.get().status == "revoked"
+
+
+def test_the_verification_page_answers_a_clerk_in_plain_chinese_and_keeps_the_proof_behind_a_disclosure(client, orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "90", "40", "k1")
+    certificate = Certificate.objects.get()
+    page = client.get(f"/cadre-credits/certificates/verify/{certificate.verification_code}/",
+                      HTTP_ACCEPT_LANGUAGE="zh-cn").content.decode()
+    assert "是的，这张证书有效。" in page
+    issued_on = certificate.issued_at.astimezone(ZoneInfo(api.credit_policy().time_zone)).date()
+    assert f"济南市总工会 于 {issued_on} 向 王*纲 颁发了这张" in page
+    before, disclosure = page.split('<details class="technical">')
+    assert "<summary>技术验证</summary>" in disclosure and "Ed25519" in disclosure
+    assert "Ed25519" not in before and "Open Badges" not in before and "公开密钥" not in before
