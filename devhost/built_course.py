@@ -74,7 +74,7 @@ def built_course_scenarios(archive: Path | None = None) -> list[tuple[str, str, 
         archive = Path(settings.VAR_DIR) / "built_demo_course.tar.gz"
         build_course(OUTLINE, archive)
     return [
-        (f"{SCENARIO_PREFIX}{unit.url_name}", f"📦 {unit.title}", unit_scenario_xml(unit))
+        (f"{SCENARIO_PREFIX}{unit.url_name}", unit.title, unit_scenario_xml(unit))
         for unit in course_units(archive)
     ]
 

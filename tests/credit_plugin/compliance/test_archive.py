@@ -42,6 +42,7 @@ def test_the_cadre_reads_every_year_their_milestones_and_certificates(client, ho
     assert "2025年度工会干部培训班" in page and f"{datetime.now(UTC).year}年度工会干部培训班" in page
     assert "年度培训合格证书" in page and "CT-2025-000001" in page  # 2025's target was met: a certificate
     assert "2024-03-16" in page  # the registration deadline, 15 days after taking office
+    assert page.count("已达标") == 1 and "✔" not in page  # 2025 met, this year not yet; words, not a glyph
 
 
 def test_the_xlsx_has_the_record_and_every_entry(client, holder):
