@@ -4,7 +4,10 @@ data beyond the masked name and organisation), the holder's and administrators' 
 revoking and reissuing.
 """
 import re
+from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -127,8 +130,11 @@ def certificate_download(request, code):
     return response
 
 
-def _change(request, code, change) -> HttpResponse:
-    """Revoke or reissue for an administrator of the holder (anyone else: 404); the page of the result next."""
+def _change(request, code, change, done) -> HttpResponse:
+    """
+    Revoke or reissue for an administrator of the holder (anyone else: 404), then back to the holder's
+    page on the credits admin with what happened, or why it could not.
+    """
     if not request.user.is_authenticated:
         raise PermissionDenied
     certificate = _public(code)
@@ -137,15 +143,28 @@ def _change(request, code, change) -> HttpResponse:
     try:
         changed = change(code=code, reason=request.POST.get("reason", ""))
     except CertificateError as error:
-        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
-    return redirect("credit_plugin:certificate_verify", code=changed.verification_code)
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done(certificate, changed))
+    holder = get_user_model().objects.get(pk=certificate.user_id).username
+    query = urlencode({"username": holder, "year": certificate.year})
+    return redirect(f"{reverse('credit_plugin:credits_admin')}?{query}")
+
+
+def _revoked(old, new) -> str:
+    return _("Certificate %(serial)s is revoked: its verification page now says so.") % {"serial": old.serial_number}
+
+
+def _reissued(old, new) -> str:
+    return _("Certificate %(new)s was issued in place of %(old)s, whose verification page now points to it.") % {
+        "new": new.serial_number, "old": old.serial_number}
 
 
 @require_POST
 def certificate_revoke(request, code):
-    return _change(request, code, revoke_certificate)
+    return _change(request, code, revoke_certificate, _revoked)
 
 
 @require_POST
 def certificate_reissue(request, code):
-    return _change(request, code, reissue_certificate)
+    return _change(request, code, reissue_certificate, _reissued)

@@ -3,17 +3,22 @@ The pages of a cadre's record: the learner's own "我的培训档案 / My traini
 progress, every entry, its certificates) and the administrators' page of a learner (the same, with
 adjustments, reversals, revoking and reissuing).
 """
+from datetime import datetime, time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cadre_common.spreadsheets import CONTENT_TYPES
 from credit_plugin import config
 from credit_plugin.certificates import api as certificates_api
 from credit_plugin.compliance.record_workbook import entries_workbook
 from credit_plugin.ledger import api as ledger_api
-from credit_plugin.ledger.views import AdjustmentForm, ImportForm
+from credit_plugin.ledger.views import AdjustmentForm, ImportForm, learner_page_url
 from credit_plugin.organisations import api as organisations_api
 from credit_plugin.pages import page
 from credit_plugin.rest import YearQuery
@@ -94,3 +99,37 @@ def credits_admin(request):
             certificates=certificates_api.certificates_of(user_id=learner_id),
         )
     return page(request, "credit_plugin/admin.html", context)
+
+
+@transaction.non_atomic_requests  # under the LMS's ATOMIC_REQUESTS the certificate would follow the response
+@require_POST
+def manual_adjustment(request):
+    """Record an administrator's adjustment once, and say what followed: the year's certificate, if it was issued."""
+    organisations_api.require_admin(request)
+    form = AdjustmentForm(request.POST)
+    username = request.POST.get("username", "")
+    learner_id = organisations_api.user_ids_by_username([username]).get(username)
+    if learner_id is not None and not organisations_api.can_change_learner(request.user, learner_id):
+        learner_id = None  # outside the administrator's organisations: as if there were no such learner
+    if not form.is_valid() or learner_id is None:
+        errors = "; ".join(f"{key}: {' '.join(value)}" for key, value in form.errors.items()) or _("unknown learner")
+        messages.error(request, _("The adjustment was not recorded: %(errors)s") % {"errors": errors})
+        return redirect(learner_page_url(username))
+    data = form.cleaned_data
+    held = {certificate.code for certificate in certificates_api.certificates_of(user_id=learner_id)}
+    try:
+        ledger_api.record_entry(
+            user_id=learner_id, credits=data["credits"], hours=data["hours"],
+            earned_at=datetime.combine(data["day"], time(12), tzinfo=config.credit_time_zone()),
+            source_kind=ledger_api.SourceKind.MANUAL_ADJUSTMENT, reference="", title=_("Manual adjustment"),
+            recorded_by=request.user.username, reason=data["reason"], idempotency_key=f"manual:{data['request_id']}",
+        )
+    except ledger_api.LedgerError as error:
+        messages.error(request, str(error))
+        return redirect(learner_page_url(username, data["day"].year))
+    messages.success(request, _("Adjustment recorded for %(user)s.") % {"user": username})
+    for certificate in certificates_api.certificates_of(user_id=learner_id):
+        if certificate.code not in held:  # the adjustment completed the year: its certificate was issued now
+            messages.success(request, _("The year's targets are met: %(title)s %(serial)s was issued.") % {
+                "title": certificate.title, "serial": certificate.serial_number})
+    return redirect(learner_page_url(username, data["day"].year))

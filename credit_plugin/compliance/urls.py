@@ -7,6 +7,7 @@ urlpatterns = [
     path("cadre-credits/my-record/", record_views.my_record, name="my_record"),
     path("cadre-credits/my-record/export.xlsx", record_views.my_record_xlsx, name="my_record_xlsx"),
     path("cadre-credits/admin/", record_views.credits_admin, name="credits_admin"),
+    path("cadre-credits/admin/adjust/", record_views.manual_adjustment, name="manual_adjustment"),
     path("cadre-credits/archive/", archive_views.my_archive, name="my_archive"),
     path("cadre-credits/archive/<str:username>/", archive_views.cadre_archive, name="cadre_archive"),
     path("cadre-credits/compliance/", dashboard_views.compliance_dashboard, name="compliance_dashboard"),

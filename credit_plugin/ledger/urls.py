@@ -4,7 +4,6 @@ from django.urls import path
 from credit_plugin.ledger import views
 
 urlpatterns = [
-    path("cadre-credits/admin/adjust/", views.manual_adjustment, name="manual_adjustment"),
     path("cadre-credits/admin/reverse/", views.reverse_entry, name="reverse_entry"),
     path("cadre-credits/admin/import/", views.offline_import_page, name="offline_import"),
     path("cadre-credits/admin/replay/", views.replay_failed, name="replay_failed"),

@@ -3,7 +3,6 @@ Administrators' ledger actions: a manual adjustment, a reversal, an offline rost
 replaying failed LMS events. The learner's page they return to is the compliance applet's.
 """
 import uuid
-from datetime import datetime, time
 
 from django import forms
 from django.contrib import messages
@@ -13,9 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from credit_plugin import config
 from credit_plugin.ledger import lms_events, offline_import, recording, totals
-from credit_plugin.ledger.data import SourceKind
 from credit_plugin.ledger.errors import LedgerError
 from credit_plugin.organisations import api as organisations_api
 from credit_plugin.pages import page
@@ -50,32 +47,6 @@ class ImportForm(forms.Form):
 def learner_page_url(username: str = "", year: int | None = None) -> str:
     query = f"?username={username}" + (f"&year={year}" if year else "") if username else ""
     return reverse("credit_plugin:credits_admin") + query
-
-
-@require_POST
-def manual_adjustment(request):
-    organisations_api.require_admin(request)
-    form = AdjustmentForm(request.POST)
-    username = request.POST.get("username", "")
-    learner_id = organisations_api.user_ids_by_username([username]).get(username)
-    if learner_id is not None and not organisations_api.can_change_learner(request.user, learner_id):
-        learner_id = None  # outside the administrator's organisations: as if there were no such learner
-    if not form.is_valid() or learner_id is None:
-        errors = "; ".join(f"{key}: {' '.join(value)}" for key, value in form.errors.items()) or _("unknown learner")
-        messages.error(request, _("The adjustment was not recorded: %(errors)s") % {"errors": errors})
-        return redirect(learner_page_url(username))
-    data = form.cleaned_data
-    try:
-        recording.record_entry(
-            user_id=learner_id, credits=data["credits"], hours=data["hours"],
-            earned_at=datetime.combine(data["day"], time(12), tzinfo=config.credit_time_zone()),
-            source_kind=SourceKind.MANUAL_ADJUSTMENT, reference="", title=_("Manual adjustment"),
-            recorded_by=request.user.username, reason=data["reason"], idempotency_key=f"manual:{data['request_id']}",
-        )
-        messages.success(request, _("Adjustment recorded for %(user)s.") % {"user": username})
-    except LedgerError as error:
-        messages.error(request, str(error))
-    return redirect(learner_page_url(username, data["day"].year))
 
 
 @require_POST

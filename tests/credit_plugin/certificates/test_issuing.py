@@ -203,3 +203,25 @@ def test_the_verification_page_answers_a_clerk_in_plain_chinese_and_keeps_the_pr
     before, disclosure = page.split('<details class="technical">')
     assert "<summary>技术验证</summary>" in disclosure and "Ed25519" in disclosure
     assert "Ed25519" not in before and "Open Badges" not in before and "公开密钥" not in before
+
+
+@pytest.mark.django_db(transaction=True)  # commits as in a request: the certificate follows the adjustment's commit
+def test_after_each_action_the_administrator_is_told_what_happened_and_stays_on_the_holders_page(client, orgs):
+    holder = cadre(orgs["union_a"], username="wangxg")
+    grant(holder, "60", "30", "k1")
+    client.force_login(administrator(orgs["city_a"]))
+    response = client.post("/cadre-credits/admin/adjust/", {
+        "username": "wangxg", "credits": "30", "hours": "10", "day": f"{YEAR}-03-01", "reason": "补录集中学习",
+        "request_id": "0b6a1f0e-4f4e-4a55-9b8c-3f0e2d8b7a11"}, HTTP_ACCEPT_LANGUAGE="zh-cn")
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="zh-cn").content.decode()
+    serial = Certificate.objects.get().serial_number
+    assert f"本年度学分和学时已达标：已颁发年度培训合格证书，编号 {serial}。" in page
+    code = Certificate.objects.get().verification_code
+    response = client.post(f"/cadre-credits/certificates/{code}/reissue/", {"reason": "更正"})
+    assert response["Location"] == f"/cadre-credits/admin/?username=wangxg&year={YEAR}"
+    new = Certificate.objects.get(status="valid")
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="zh-cn").content.decode()
+    assert f"已换发新证书 {new.serial_number} 取代 {serial}" in page
+    response = client.post(f"/cadre-credits/certificates/{new.verification_code}/revoke/", {"reason": ""})
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="zh-cn").content.decode()
+    assert Certificate.objects.get(pk=new.pk).status == "valid" and "请说明撤销证书的原因" in page
