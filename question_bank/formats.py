@@ -11,6 +11,7 @@ from importlib.metadata import entry_points
 from pathlib import PurePath
 
 from cadre_common.problems import RowProblem
+from cadre_common.spreadsheets import too_big, upload_limits
 from question_bank.aiken import read_aiken, write_aiken
 from question_bank.gift import read_gift, write_gift
 from question_bank.i18n import _
@@ -119,7 +120,23 @@ def format_of(filename: str, data: bytes | None = None, *, format_name: str = ""
 
 
 def read_bank(data: bytes, *, filename: str, format_name: str = "") -> tuple[list[Question], list[RowProblem]]:
-    """The questions in a bank file and every problem found; never raises for what the file holds."""
+    """
+    The questions in a bank file and every problem found; never raises for what the file holds.
+    A file over the upload limit is refused unread; one of more questions than a spreadsheet may
+    have rows is refused (a GIFT or XML file is bounded as an XLSX or CSV one is).
+    """
+    refusal = too_big(len(data))
+    if refusal:
+        return [], [RowProblem(None, "", refusal)]
+    questions, problems = _read_bank(data, filename=filename, format_name=format_name)
+    most = upload_limits()[1]
+    if len(questions) > most:
+        return [], [RowProblem(None, "", _("the file holds {count} questions; at most {most} can be read at once; "
+                                           "split it").format(count=len(questions), most=most))]
+    return questions, problems
+
+
+def _read_bank(data: bytes, *, filename: str, format_name: str) -> tuple[list[Question], list[RowProblem]]:
     try:
         bank_format = format_of(filename, data, format_name=format_name)
     except UnknownFormat as error:

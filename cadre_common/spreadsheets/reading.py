@@ -16,9 +16,10 @@ from datetime import date, datetime
 from cadre_common.i18n import _
 from cadre_common.spreadsheets.writing import FORMULA_STARTS
 
-MAX_BYTES = 20 * 1024 * 1024
+# The defaults of the settings that bound every file the suite reads (CADRE_TRAINING_UPLOAD_MAX_…).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_ROWS = 50_000
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_ROWS = 100_000
 MAX_COLUMNS = 100
 HEADER_SEARCH_ROWS = 10
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
@@ -45,17 +46,41 @@ def cell_text(value) -> str:
     return text
 
 
+def upload_limits() -> tuple[int, int]:
+    """
+    (bytes, rows) a file may have: the LMS's CADRE_TRAINING_UPLOAD_MAX_BYTES and …_MAX_ROWS, or
+    their defaults where Django is not configured (the cadre-course console tool).
+    """
+    from django.conf import settings
+
+    if not settings.configured:
+        return DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
+    return (int(getattr(settings, "CADRE_TRAINING_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)),
+            int(getattr(settings, "CADRE_TRAINING_UPLOAD_MAX_ROWS", DEFAULT_MAX_ROWS)))
+
+
+def too_big(size: int, max_bytes: int | None = None) -> str | None:
+    """The message refusing a file of ``size`` bytes (None when it is within the limit)."""
+    most = upload_limits()[0] if max_bytes is None else max_bytes
+    if size <= most:
+        return None
+    return _("The file is %(size)s MB; files of up to %(most)s MB can be read.") % {
+        "size": f"{round(size / 2**20, 1):g}", "most": f"{round(most / 2**20, 1):g}"}
+
+
 def read_sheets(
-    data: bytes, filename: str, *, first_only: bool = False, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES
+    data: bytes, filename: str, *, first_only: bool = False, max_rows: int | None = None, max_bytes: int | None = None
 ) -> list[list[list[str]]]:
     """
     The rows of every sheet (a CSV file is one sheet), each row its cells as text with trailing
     empty cells dropped. Raises UnreadableFile for anything that is not a readable spreadsheet
-    within the limits.
+    within the limits (``max_bytes`` and ``max_rows``: the settings' unless given).
     """
-    if len(data) > max_bytes:
-        raise UnreadableFile(_("The file is %(size)s MB; files of up to %(most)s MB can be read.") % {
-            "size": round(len(data) / 1024 / 1024, 1), "most": max_bytes // 1024 // 1024})
+    limit_bytes, limit_rows = upload_limits()
+    max_rows = limit_rows if max_rows is None else max_rows
+    refusal = too_big(len(data), limit_bytes if max_bytes is None else max_bytes)
+    if refusal:
+        raise UnreadableFile(refusal)
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _xlsx_sheets(data, first_only=first_only, max_rows=max_rows)
