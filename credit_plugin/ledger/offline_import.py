@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import config
@@ -136,6 +137,9 @@ def _plan_row(columns, number, cells, learners, seen, recorded_by, result):
     training = columns.value(cells, "training")
     if not training:
         problem("training", _("the training name is empty"))
+    too_long = length_problem(LedgerEntry, "title", training) or length_problem(LedgerEntry, "reference", training)
+    if too_long:  # the training is the entry's title and reference: it must fit both columns
+        problem("training", too_long)
     day = _parse_day(columns.value(cells, "date"), problem)
     credits = _parse_amount(columns.value(cells, "credits"), "credits", problem)
     hours = _parse_amount(columns.value(cells, "hours"), "hours", problem)

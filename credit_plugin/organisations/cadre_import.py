@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
@@ -136,6 +137,25 @@ def plan(*, data: bytes, filename: str, create_users: bool) -> _Plan:
     return result
 
 
+# The model column each value is stored in: a value longer than the column holds is a problem of the
+# dry run, never a database error on saving.
+ORGANISATION_COLUMNS = {"code": (Organisation, "code"), "name": (Organisation, "name")}
+
+
+def cadre_columns() -> dict:
+    user = get_user_model()
+    return {"username": (user, "username"), "email": (user, "email"),
+            "position": (CadreProfile, "position"), "employee_number": (CadreProfile, "employee_number"),
+            "phone": (CadreProfile, "phone")}
+
+
+def _length_problems(columns: dict, value, problem) -> None:
+    for name, (model, column) in columns.items():
+        found = length_problem(model, column, value(name))
+        if found:
+            problem(name, found)
+
+
 def _plan_organisations(sheet, parents, result):
     missing = [label for name, label in (("code", "组织代码"), ("name", "组织名称"), ("level", "级别"))
                if name not in sheet.columns]
@@ -148,6 +168,7 @@ def _plan_organisations(sheet, parents, result):
         def problem(column, message, number=number):
             result.errors.append(RowProblem(number, sheet.columns.label(column), message))
 
+        _length_problems(ORGANISATION_COLUMNS, lambda name, cells=cells: sheet.columns.value(cells, name), problem)
         code, name = sheet.columns.value(cells, "code"), sheet.columns.value(cells, "name")
         level = _pick(sheet.columns.value(cells, "level"), LEVELS)
         parent_code = sheet.columns.value(cells, "parent_code") or None
@@ -238,6 +259,7 @@ def _plan_cadres(sheet, known_codes, create_users, result):
         def problem(column, message, problems=problems, number=number):
             problems.append(RowProblem(number, sheet.columns.label(column), message))
 
+        _length_problems(cadre_columns(), lambda name, cells=cells: sheet.columns.value(cells, name), problem)
         planned = _plan_cadre(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
         result.errors.extend(problems)
         if planned and not problems:
