@@ -13,7 +13,8 @@ from .i18n import _
 ROOT = "course/"
 READ_SUFFIXES = (".xml", ".html", ".json")
 # A course archive from Studio is a few MB with a few thousand files; beyond these it is refused.
-MAX_ARCHIVE_BYTES = 200 * 1024 * 1024  # unpacked, all members together
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024  # unpacked, all members together (streamed through, not kept)
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # the XML, HTML and JSON files, which are kept in memory to be read
 MAX_ARCHIVE_MEMBERS = 20_000
 # Course archives come from people: no entities, no DTD, no network, no huge trees.
 SAFE_PARSER = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
@@ -77,11 +78,11 @@ def _member_problem(member: tarfile.TarInfo) -> str | None:
 def archive_files(archive_path: Path, *, suffixes=READ_SUFFIXES) -> dict[str, bytes]:
     """
     The files of a course archive ending in ``suffixes`` (name in the archive → content), read in
-    bounded memory: at most ``MAX_ARCHIVE_MEMBERS`` members and ``MAX_ARCHIVE_BYTES`` unpacked in
-    all (a compression bomb stops at the limit); a link, a device or a name with ``..`` or an
-    absolute path refuses the whole archive. InputProblems says what is wrong.
+    bounded memory: at most ``MAX_ARCHIVE_MEMBERS`` members, ``MAX_ARCHIVE_BYTES`` unpacked in all
+    (a compression bomb stops at the limit) and ``MAX_TEXT_BYTES`` of files kept; a link, a device
+    or a name with ``..`` or an absolute path refuses the whole archive. InputProblems says what is wrong.
     """
-    files, total, members = {}, 0, 0
+    files, total, kept, members = {}, 0, 0, 0
     try:
         with tarfile.open(archive_path, mode="r:*") as archive:
             for member in archive:  # one member at a time, never the whole listing at once
@@ -97,7 +98,12 @@ def archive_files(archive_path: Path, *, suffixes=READ_SUFFIXES) -> dict[str, by
                     raise InputProblems([_("{file}: unpacks to more than {most} MB; not a course archive this "
                                            "tool reads").format(file=archive_path, most=MAX_ARCHIVE_BYTES // 2**20)])
                 if member.isfile() and member.name.endswith(suffixes):
-                    files[member.name] = archive.extractfile(member).read(MAX_ARCHIVE_BYTES + 1)
+                    kept += member.size
+                    if kept > MAX_TEXT_BYTES:
+                        raise InputProblems([_("{file}: its XML, HTML and JSON files come to more than {most} MB; "
+                                               "not a course archive this tool reads").format(
+                                                   file=archive_path, most=MAX_TEXT_BYTES // 2**20)])
+                    files[member.name] = archive.extractfile(member).read(member.size)
     except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
         raise InputProblems([_("{file}: not a readable course archive ({reason})").format(
             file=archive_path, reason=exc)]) from exc

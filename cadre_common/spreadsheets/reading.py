@@ -100,6 +100,30 @@ def _trimmed(cells: Iterable) -> list[str]:
     return row
 
 
+_ROW_TAGS = (b"<row ", b"<row>")  # not <rowBreaks>
+
+
+def _counted_rows(archive: zipfile.ZipFile, *, first_only: bool) -> int:
+    """
+    The rows of the workbook's sheets (the first one's only, when ``first_only`` and it is the
+    usual sheet1.xml), counted in the raw XML as it is unpacked a chunk at a time: a file of too many
+    rows is refused before the slow parse. (A sheet written otherwise is still stopped by the parse.)
+    """
+    names = [info.filename for info in archive.infolist()
+             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")]
+    if first_only:
+        names = [name for name in names if name == "xl/worksheets/sheet1.xml"]
+    count = 0
+    for name in names:
+        tail = b""
+        with archive.open(name) as stream:
+            while chunk := stream.read(1 << 20):
+                joined = tail + chunk
+                count += sum(joined.count(tag) - tail.count(tag) for tag in _ROW_TAGS)
+                tail = joined[-8:]
+    return count
+
+
 def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[list[str]]]:
     from openpyxl import load_workbook
 
@@ -109,6 +133,8 @@ def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[l
             if sum(member.file_size for member in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
                 raise UnreadableFile(_("The workbook unpacks to more than %(most)s MB; it cannot be read.") % {
                     "most": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
+            if _counted_rows(archive, first_only=first_only) > max_rows:
+                raise _too_many_rows(max_rows)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnreadableFile:
         raise

@@ -1,0 +1,322 @@
+"""
+Hostile input costs bounded time and memory and ends as a 400 or a listed problem, with nothing
+stored: the audit's files (a small XLSX of 330,000 rows, a 42 MB CSV, a tar.gz compression bomb, an
+outline naming files outside its folder, values longer than their columns, ``count: 1e999``, a survey
+question id no column holds) and a hidden leaderboard asked for anyway.
+
+Times are asserted generously (speed belongs to the benchmarks): what matters is seconds, not minutes.
+"""
+import io
+import json
+import tarfile
+import time
+import tracemalloc
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from cadre_common.problems import MAX_PROBLEMS_LISTED
+from course_exports.api import BuildError, ExtractError, build_course, extract_course
+from credit_plugin.organisations.cadre_import import import_cadres
+from credit_plugin.organisations.models import CadreProfile, Organisation
+from survey_plugin.catalogue_import import import_topic_catalogue
+from survey_plugin.models import Topic, TopicResource
+from tests.course_exports.conftest import EXAMPLES
+from tests.devhost_blocks import CourseContentRuntime, lms_handler, studio_handler, usage_key
+from tests.factories import StaffFactory, UserFactory
+
+CHALLENGE = "level-challenge.level_challenge.d0.u0"
+SURVEY = "demand-survey.demand_survey.d0.u0"
+DEMO_BANK_SIZE = 303
+GENEROUS_SECONDS = 10
+MB = 1024 * 1024
+
+
+class Bounded:
+    """Measures one call: seconds and the peak of Python memory it allocated."""
+
+    def __enter__(self):
+        tracemalloc.start()
+        self.started = time.monotonic()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.monotonic() - self.started
+        self.peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+
+
+def many_rows_xlsx(rows: int) -> bytes:
+    """A valid workbook whose one sheet repeats a tiny row ``rows`` times: it compresses to almost nothing."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+        "_rels/.rels": (
+            f'<?xml version="1.0"?><Relationships xmlns="{package}"><Relationship Id="rId1" '
+            f'Type="{relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{relationships}"><sheets>'
+            '<sheet name="题库" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            f'<?xml version="1.0"?><Relationships xmlns="{package}"><Relationship Id="rId1" '
+            f'Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": (
+            f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{row * rows}</sheetData></worksheet>'),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def staff_client():
+    client = Client()
+    client.force_login(StaffFactory(username="author"))
+    return client
+
+
+def studio_submit(client, usage, bank_file=None, **body):
+    url = studio_handler(usage, "studio_submit")
+    if bank_file is None:
+        response = client.post(url, data=json.dumps(body), content_type="application/json")
+    else:
+        response = client.post(url, data={"json": json.dumps(body), "bank_file": bank_file})
+    return response.status_code, response.json()
+
+
+def bank_size_in_studio(client) -> bool:
+    return str(DEMO_BANK_SIZE) in client.get("/studio/unit/level_challenge.0/").content.decode()
+
+
+# -- a small XLSX of 330,000 rows ------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_a_small_workbook_of_330000_rows_is_refused_in_seconds_with_a_short_message():
+    workbook = many_rows_xlsx(330_000)
+    assert len(workbook) < 100 * 1024  # the audit's was 48 KB
+    client = staff_client()
+    started = time.monotonic()
+    status, error = studio_submit(client, CHALLENGE, levels="[]", bank_file=SimpleUploadedFile("bank.xlsx", workbook))
+    assert (status, error["error"]) == (400, "bad_bank")
+    assert "50000" in error["message"] and len(error["message"]) < 2000  # not 13.7 MB of row errors
+    assert time.monotonic() - started < GENEROUS_SECONDS
+    assert bank_size_in_studio(client)  # the bank the block had is the bank it has
+
+
+@pytest.mark.django_db
+def test_a_file_of_thousands_of_bad_rows_lists_the_first_100_and_counts_the_rest():
+    rows = "\n".join(f"单选,第{number}题,甲,乙,E" for number in range(1, 2001))
+    bad = SimpleUploadedFile("bank.csv", f"题型,题干,选项A,选项B,答案\n{rows}\n".encode())
+    client = staff_client()
+    status, error = studio_submit(client, CHALLENGE, levels="[]", bank_file=bad)
+    assert (status, error["error"]) == (400, "bad_bank")
+    lines = error["message"].splitlines()
+    assert len(lines) == MAX_PROBLEMS_LISTED + 1
+    assert "1900" in lines[-1]
+    assert bank_size_in_studio(client)
+
+
+# -- a 42 MB CSV -------------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("english")
+def test_a_42_mb_csv_of_cadres_is_refused_unread_and_nothing_is_written():
+    header = "用户名,姓名,所属组织代码,干部类别,任职日期\n"
+    row = "cadre{},张三,370000,主席,2026-01-05\n"
+    data = (header + "".join(row.format(number) for number in range(1_200_000))).encode()
+    assert len(data) > 42 * MB
+    with Bounded() as cost:
+        result = import_cadres(data=data, filename="cadres.csv", dry_run=False)
+    assert [str(problem) for problem in result.errors] == [
+        f"The file is {len(data) / MB:.1f} MB; files of up to 20 MB can be read."]
+    assert cost.seconds < GENEROUS_SECONDS and cost.peak < 8 * MB
+    assert not CadreProfile.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("english")
+def test_a_csv_within_the_bytes_but_over_the_rows_is_refused(settings):
+    settings.CADRE_TRAINING_UPLOAD_MAX_ROWS = 1000
+    data = ("代码,名称\n" + "".join(f"t{number},主题{number}\n" for number in range(5000))).encode()
+    result = import_topic_catalogue(data=data, filename="topics.csv")
+    assert [str(problem) for problem in result.problems] == [
+        "The file has more than 1000 rows; split it into smaller files."]
+    assert not Topic.objects.exists()
+
+
+# -- cadre-course extract: a compression bomb and hostile members -----------------------------------------
+
+class Zeros(io.RawIOBase):
+    """``size`` zero bytes, produced as they are read (the bomb is never whole in memory)."""
+
+    def __init__(self, size):
+        self.left = size
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        count = min(len(buffer), self.left)
+        buffer[:count] = bytes(count)
+        self.left -= count
+        return count
+
+
+def archive(path, members):
+    """A .tar.gz of ``(TarInfo, content stream or None)``."""
+    with tarfile.open(path, "w:gz", compresslevel=9) as opened:
+        for info, content in members:
+            opened.addfile(info, content)
+    return path
+
+
+def member(name, size=0, kind=tarfile.REGTYPE, target=""):
+    info = tarfile.TarInfo(name)
+    info.size, info.type, info.linkname = size, kind, target
+    return info, (Zeros(size) if size else None)
+
+
+def test_a_compression_bomb_is_refused_within_bounded_memory(tmp_path):
+    bomb = archive(tmp_path / "bomb.tar.gz", [member("course/course.xml", 40), member("course/big.xml", 512 * MB)])
+    assert bomb.stat().st_size < 2 * MB  # the audit's was 1 MB
+    with Bounded() as cost, pytest.raises(ExtractError) as raised:
+        extract_course(bomb, tmp_path / "out")
+    assert "unpacks to more than 200 MB" in raised.value.problems[0]
+    assert cost.seconds < GENEROUS_SECONDS and cost.peak < 16 * MB
+    assert not (tmp_path / "out").exists()
+
+
+def test_xml_files_that_would_fill_memory_are_refused(tmp_path):
+    heavy = archive(tmp_path / "heavy.tar.gz", [member(f"course/vertical/u{number}.xml", 8 * MB) for number in range(6)])
+    with Bounded() as cost, pytest.raises(ExtractError) as raised:
+        extract_course(heavy, tmp_path / "out")
+    assert "more than 32 MB" in raised.value.problems[0]
+    assert cost.peak < 96 * MB  # what is kept, and one file's buffers while it is read; never the 48 MB
+
+
+def test_an_archive_of_too_many_members_is_refused(tmp_path):
+    many = archive(tmp_path / "many.tar.gz", [member(f"course/static/{number}.txt") for number in range(20_001)])
+    with Bounded() as cost, pytest.raises(ExtractError) as raised:
+        extract_course(many, tmp_path / "out")
+    assert "more than 20000 files" in raised.value.problems[0]
+    assert cost.seconds < GENEROUS_SECONDS
+
+
+@pytest.mark.parametrize(("hostile", "reason"), [
+    (member("course/policy", kind=tarfile.SYMTYPE, target="/etc/passwd"), "a link"),
+    (member("course/hard", kind=tarfile.LNKTYPE, target="/etc/passwd"), "a link"),
+    (member("/etc/cron.d/evil.xml", 10), "outside the archive's folder"),
+    (member("course/../../evil.xml", 10), "outside the archive's folder"),
+    (member("course/fifo", kind=tarfile.FIFOTYPE), "neither a file nor a folder"),
+])
+def test_links_absolute_names_and_climbing_members_refuse_the_archive(tmp_path, hostile, reason):
+    path = archive(tmp_path / "hostile.tar.gz", [member("course/course.xml", 40), hostile])
+    with pytest.raises(ExtractError) as raised:
+        extract_course(path, tmp_path / "out")
+    assert reason in raised.value.problems[0]
+    assert not (tmp_path / "out").exists()
+
+
+# -- cadre-course build: an outline naming files outside its folder ---------------------------------------
+
+def outline_naming(folder, *, bank="demo_bank.xlsx", html_file=None):
+    text = (EXAMPLES / "demo_outline.yaml").read_text(encoding="utf-8").replace("demo_bank.xlsx", bank)
+    if html_file is not None:
+        text = text.replace("demo_survey.xml", html_file)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "outline.yaml").write_text(text, encoding="utf-8")
+    for name in ("demo_bank.xlsx", "demo_survey.xml"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    return folder / "outline.yaml"
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("bank", ["../secret.xlsx", "{secret}", "link.xlsx"])
+def test_an_outline_cannot_make_build_read_a_file_outside_its_folder(tmp_path, bank):
+    secret = tmp_path / "secret.xlsx"
+    secret.write_bytes((EXAMPLES / "demo_bank.xlsx").read_bytes())  # readable: only where it is keeps it out
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "link.xlsx").symlink_to(secret)
+    outline = outline_naming(folder, bank=bank.format(secret=secret))
+    with pytest.raises(BuildError) as raised:
+        build_course(outline, tmp_path / "course.tar.gz")
+    assert "outside the outline's folder" in "\n".join(raised.value.problems)
+    assert not (tmp_path / "course.tar.gz").exists()
+
+
+@pytest.mark.usefixtures("english")
+def test_a_survey_file_outside_the_folder_is_not_read_either(tmp_path):
+    outline = outline_naming(tmp_path / "course", html_file="../../../../etc/hostname")
+    with pytest.raises(BuildError) as raised:
+        build_course(outline, tmp_path / "course.tar.gz")
+    assert "outside the outline's folder" in "\n".join(raised.value.problems)
+
+
+# -- over-long values in the dry run -----------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_values_longer_than_their_columns_are_problems_of_the_dry_run(english):
+    long_name = "中" * (Organisation._meta.get_field("name").max_length + 1)
+    data = f"组织代码,组织名称,级别\n370000,{long_name},省\n".encode()
+    result = import_cadres(data=data, filename="organisations.csv", dry_run=True)
+    assert [str(problem) for problem in result.errors] == [
+        "row 2, column 组织名称: 256 characters is too long; at most 255 fit"]
+    topics = f"代码,名称,课程或单元,资源标题\nlaw,工会法,course-v1:A+B+C,{'x' * 300}\n".encode()
+    result = import_topic_catalogue(data=topics, filename="topics.csv", dry_run=True)
+    assert [str(problem) for problem in result.problems] == [
+        "row 2, column 资源标题: 300 characters is too long; at most 255 fit"]
+    result = import_cadres(data=data, filename="organisations.csv", dry_run=False)  # and it is not saved either
+    assert result.errors and not Organisation.objects.exists() and not TopicResource.objects.exists()
+
+
+# -- count: 1e999 in the levels ----------------------------------------------------------------------------
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", ["1e999", "-1e999", "NaN", "1e9", '"9999999999999999999999"', "[]"])
+def test_an_impossible_count_in_the_levels_is_a_400_and_changes_nothing(count):
+    client = staff_client()
+    levels = '[{"title": "无穷", "count": %s, "pass_percent": 60}]' % count
+    status, error = studio_submit(client, CHALLENGE, levels=levels)
+    assert (status, error["error"]) == (400, "bad_levels")
+    assert "无穷" not in client.get("/studio/unit/level_challenge.0/").content.decode()
+
+
+# -- a survey question id longer than the answers' column --------------------------------------------------
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("question_id", ["q" * 65, 'q" onmouseover="alert(1)', "问题一"])
+def test_a_survey_question_id_no_column_holds_is_refused_in_studio_and_learners_still_submit(question_id):
+    questions = [{"id": question_id, "kind": "text", "prompt": "您的建议"}]
+    status, error = studio_submit(staff_client(), SURVEY, questions=json.dumps(questions, ensure_ascii=False))
+    assert status == 400 and question_id[:20] in error["message"]
+    learner = Client()
+    learner.force_login(UserFactory(username="respondent"))
+    block = CourseContentRuntime(UserFactory(username="viewer")).get_block(usage_key(SURVEY))
+    assert question_id not in [question.id for question in block.questions]
+
+
+# -- the leaderboard of a challenge that shows none --------------------------------------------------------
+
+@pytest.mark.django_db
+def test_a_hidden_leaderboard_is_not_served_to_a_learner_who_asks_for_it():
+    author = staff_client()
+    status, _ = studio_submit(author, CHALLENGE, levels=json.dumps([{"title": "一", "count": 3}]), show_leaderboard=False)
+    assert status == 200
+    learner = Client()
+    learner.force_login(UserFactory(username="curious"))
+    response = learner.post(lms_handler(CHALLENGE, "leaderboard"), data="{}", content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["error"] == "no_leaderboard" and "rows" not in response.json()
