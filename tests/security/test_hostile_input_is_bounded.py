@@ -199,7 +199,8 @@ def test_a_compression_bomb_is_refused_within_bounded_memory(tmp_path):
 
 
 def test_xml_files_that_would_fill_memory_are_refused(tmp_path):
-    heavy = archive(tmp_path / "heavy.tar.gz", [member(f"course/vertical/u{number}.xml", 8 * MB) for number in range(6)])
+    members = [member(f"course/vertical/u{number}.xml", 8 * MB) for number in range(6)]
+    heavy = archive(tmp_path / "heavy.tar.gz", members)
     with Bounded() as cost, pytest.raises(ExtractError) as raised:
         extract_course(heavy, tmp_path / "out")
     assert "more than 32 MB" in raised.value.problems[0]
@@ -288,7 +289,7 @@ def test_values_longer_than_their_columns_are_problems_of_the_dry_run(english):
 @pytest.mark.parametrize("count", ["1e999", "-1e999", "NaN", "1e9", '"9999999999999999999999"', "[]"])
 def test_an_impossible_count_in_the_levels_is_a_400_and_changes_nothing(count):
     client = staff_client()
-    levels = '[{"title": "无穷", "count": %s, "pass_percent": 60}]' % count
+    levels = '[{"title": "无穷", "count": ' + count + ', "pass_percent": 60}]'
     status, error = studio_submit(client, CHALLENGE, levels=levels)
     assert (status, error["error"]) == (400, "bad_levels")
     assert "无穷" not in client.get("/studio/unit/level_challenge.0/").content.decode()
@@ -302,8 +303,6 @@ def test_a_survey_question_id_no_column_holds_is_refused_in_studio_and_learners_
     questions = [{"id": question_id, "kind": "text", "prompt": "您的建议"}]
     status, error = studio_submit(staff_client(), SURVEY, questions=json.dumps(questions, ensure_ascii=False))
     assert status == 400 and question_id[:20] in error["message"]
-    learner = Client()
-    learner.force_login(UserFactory(username="respondent"))
     block = CourseContentRuntime(UserFactory(username="viewer")).get_block(usage_key(SURVEY))
     assert question_id not in [question.id for question in block.questions]
 
@@ -313,7 +312,8 @@ def test_a_survey_question_id_no_column_holds_is_refused_in_studio_and_learners_
 @pytest.mark.django_db
 def test_a_hidden_leaderboard_is_not_served_to_a_learner_who_asks_for_it():
     author = staff_client()
-    status, _ = studio_submit(author, CHALLENGE, levels=json.dumps([{"title": "一", "count": 3}]), show_leaderboard=False)
+    levels = json.dumps([{"title": "一", "count": 3}])
+    status, _ = studio_submit(author, CHALLENGE, levels=levels, show_leaderboard=False)
     assert status == 200
     learner = Client()
     learner.force_login(UserFactory(username="curious"))
