@@ -320,3 +320,20 @@ def test_a_hidden_leaderboard_is_not_served_to_a_learner_who_asks_for_it():
     response = learner.post(lms_handler(CHALLENGE, "leaderboard"), data="{}", content_type="application/json")
     assert response.status_code == 403
     assert response.json()["error"] == "no_leaderboard" and "rows" not in response.json()
+
+
+# -- an outline whose YAML aliases stand for millions of units ------------------------------------------
+
+@pytest.mark.usefixtures("english")
+def test_an_outline_alias_bomb_is_refused_before_it_is_walked(tmp_path):
+    lines = ["u: &u {title: u, components: [{html: x}]}", f"us: &us [{', '.join(['*u'] * 64)}]",
+             "s: &s {title: s, units: *us}", f"ss: &ss [{', '.join(['*s'] * 64)}]",
+             "c: &c {title: c, sections: *ss}", "course: {org: a, number: b, run: c, display_name: d}",
+             f"chapters: [{', '.join(['*c'] * 4096)}]"]  # 16 million units in 25 KB
+    (tmp_path / "outline.yaml").write_text("\n".join(lines), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(BuildError) as raised:
+        build_course(tmp_path / "outline.yaml", tmp_path / "course.tar.gz")
+    assert "more than 200000 entries once its aliases (*name) are expanded" in raised.value.problems[0]
+    assert time.monotonic() - started < GENEROUS_SECONDS
+    assert not (tmp_path / "course.tar.gz").exists()
