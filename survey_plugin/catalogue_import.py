@@ -14,6 +14,7 @@ from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
 from cadre_common.column_lengths import length_problem
 from cadre_common.problems import RowProblem
 from survey_plugin.catalogue import is_safe_link
@@ -107,6 +108,6 @@ def _write(topics: dict[str, dict], resources: dict[tuple[str, str], dict]) -> N
     with transaction.atomic():
         for code, values in topics.items():
             Topic.objects.update_or_create(code=code, defaults=values)
-        by_code = {topic.code: topic for topic in Topic.objects.filter(code__in=topics)}
+        by_code = {topic.code: topic for chunk in chunked(topics) for topic in Topic.objects.filter(code__in=chunk)}
         for (code, key), values in resources.items():
             TopicResource.objects.update_or_create(topic=by_code[code], key=key, defaults=values)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
 from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
@@ -263,11 +264,8 @@ def _announce_exams(new):
     exams = [item for item in new if item.source_kind == SourceKind.OFFLINE_EXAM]
     if not exams:
         return
-    ids = dict(
-        LedgerEntry.objects.filter(idempotency_key__in=[item.entry.idempotency_key for item in exams]).values_list(
-            "idempotency_key", "id"
-        )
-    )
+    ids = {key: entry_id for chunk in chunked(item.entry.idempotency_key for item in exams) for key, entry_id in
+           LedgerEntry.objects.filter(idempotency_key__in=chunk).values_list("idempotency_key", "id")}
 
     def send():
         for item in exams:

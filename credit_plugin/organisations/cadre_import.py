@@ -19,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
 from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
-from credit_plugin.organisations import tree
+from credit_plugin.organisations import people, tree
 from credit_plugin.organisations.data import (
     CadreCategory,
     CadreImportResult,
@@ -246,7 +247,7 @@ def _plan_cadres(sheet, known_codes, create_users, result):
     usernames = {sheet.columns.value(cells, "username") for _, cells in sheet.rows} - {""}
     context = _CadreContext(
         known_codes=known_codes | {organisation.code for organisation in result.organisations},
-        users=dict(get_user_model().objects.filter(username__in=usernames).values_list("username", "id")),
+        users=people.user_ids_by_username(usernames),
         numbers_in_use=dict(
             CadreProfile.objects.exclude(employee_number=None).values_list("employee_number", "user__username")
         ),
@@ -363,8 +364,9 @@ def _write(result: CadreImportResult) -> None:
         )
     if not result.cadres:
         return
-    organisations = {organisation.code: organisation for organisation in Organisation.objects.filter(
-        code__in={cadre.organisation_code for cadre in result.cadres})}
+    organisations = {organisation.code: organisation for chunk in chunked(
+        {cadre.organisation_code for cadre in result.cadres}) for organisation in Organisation.objects.filter(
+        code__in=chunk)}
     user_model = get_user_model()
     time_zone = config.credit_time_zone()
     for planned in result.cadres:

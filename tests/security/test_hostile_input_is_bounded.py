@@ -337,3 +337,40 @@ def test_an_outline_alias_bomb_is_refused_before_it_is_walked(tmp_path):
     assert "more than 200000 entries once its aliases (*name) are expanded" in raised.value.problems[0]
     assert time.monotonic() - started < GENEROUS_SECONDS
     assert not (tmp_path / "course.tar.gz").exists()
+
+
+# -- many rows, few query parameters ------------------------------------------------------------------------
+
+@pytest.fixture
+def few_sql_variables(db):
+    """SQLite allowing 999 parameters a query (as builds before 3.32 did): a query per row set would fail."""
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's limit is the one lowered here")
+    connection.ensure_connection()
+    before = connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    yield
+    connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, before)
+
+
+@pytest.mark.usefixtures("few_sql_variables", "english")
+def test_imports_of_thousands_of_rows_never_make_a_query_of_thousands_of_parameters():
+    from credit_plugin.ledger.offline_import import import_offline_credits
+    from credit_plugin.organisations.administrators import import_training_administrators
+
+    Organisation.objects.create(code="370000", name="省总工会", level="province")
+    cadres = "用户名,姓名,所属组织代码,干部类别,任职日期\n" + "".join(
+        f"c{number},张{number},370000,专职,2026-01-05\n" for number in range(3000))
+    result = import_cadres(data=cadres.encode(), filename="cadres.csv", dry_run=True)
+    assert {problem.message for problem in result.errors} == {
+        f"no LMS user c{number} (import with --create-users to create it)" for number in range(3000)}
+    credits = "用户名,培训名称,日期,学分,学时\n" + "".join(
+        f"c{number},工会法,2026-03-01,1,1\n" for number in range(3000))
+    result = import_offline_credits(data=credits.encode(), filename="credits.csv", recorded_by="t", dry_run=True)
+    assert len(result.errors) == 3000
+    administrators = "用户名,组织代码\n" + "".join(f"c{number},{number}\n" for number in range(3000))
+    result = import_training_administrators(data=administrators.encode(), filename="admins.csv", dry_run=True)
+    assert result.errors
