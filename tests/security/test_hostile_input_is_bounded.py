@@ -8,6 +8,7 @@ Times are asserted generously (speed belongs to the benchmarks): what matters is
 """
 import io
 import json
+import re
 import tarfile
 import time
 import tracemalloc
@@ -27,6 +28,7 @@ from tests.course_exports.conftest import EXAMPLES
 from tests.devhost_blocks import CourseContentRuntime, lms_handler, studio_handler, usage_key
 from tests.factories import StaffFactory, UserFactory
 
+pytestmark = pytest.mark.usefixtures("english")  # messages are asserted in English; zh_CN is tested apart
 CHALLENGE = "level-challenge.level_challenge.d0.u0"
 SURVEY = "demand-survey.demand_survey.d0.u0"
 DEMO_BANK_SIZE = 303
@@ -131,7 +133,6 @@ def test_a_file_of_thousands_of_bad_rows_lists_the_first_100_and_counts_the_rest
 # -- a 42 MB CSV -------------------------------------------------------------------------------------------
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("english")
 def test_a_42_mb_csv_of_cadres_is_refused_unread_and_nothing_is_written():
     header = "用户名,姓名,所属组织代码,干部类别,任职日期\n"
     row = "cadre{},张三,370000,主席,2026-01-05\n"
@@ -146,7 +147,6 @@ def test_a_42_mb_csv_of_cadres_is_refused_unread_and_nothing_is_written():
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("english")
 def test_a_csv_within_the_bytes_but_over_the_rows_is_refused(settings):
     settings.CADRE_TRAINING_UPLOAD_MAX_ROWS = 1000
     data = ("代码,名称\n" + "".join(f"t{number},主题{number}\n" for number in range(5000))).encode()
@@ -243,7 +243,6 @@ def outline_naming(folder, *, bank="demo_bank.xlsx", html_file=None):
     return folder / "outline.yaml"
 
 
-@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("bank", ["../secret.xlsx", "{secret}", "link.xlsx"])
 def test_an_outline_cannot_make_build_read_a_file_outside_its_folder(tmp_path, bank):
     secret = tmp_path / "secret.xlsx"
@@ -258,7 +257,6 @@ def test_an_outline_cannot_make_build_read_a_file_outside_its_folder(tmp_path, b
     assert not (tmp_path / "course.tar.gz").exists()
 
 
-@pytest.mark.usefixtures("english")
 def test_a_survey_file_outside_the_folder_is_not_read_either(tmp_path):
     outline = outline_naming(tmp_path / "course", html_file="../../../../etc/hostname")
     with pytest.raises(BuildError) as raised:
@@ -269,7 +267,7 @@ def test_a_survey_file_outside_the_folder_is_not_read_either(tmp_path):
 # -- over-long values in the dry run -----------------------------------------------------------------------
 
 @pytest.mark.django_db
-def test_values_longer_than_their_columns_are_problems_of_the_dry_run(english):
+def test_values_longer_than_their_columns_are_problems_of_the_dry_run():
     long_name = "中" * (Organisation._meta.get_field("name").max_length + 1)
     data = f"组织代码,组织名称,级别\n370000,{long_name},省\n".encode()
     result = import_cadres(data=data, filename="organisations.csv", dry_run=True)
@@ -324,7 +322,6 @@ def test_a_hidden_leaderboard_is_not_served_to_a_learner_who_asks_for_it():
 
 # -- an outline whose YAML aliases stand for millions of units ------------------------------------------
 
-@pytest.mark.usefixtures("english")
 def test_an_outline_alias_bomb_is_refused_before_it_is_walked(tmp_path):
     lines = ["u: &u {title: u, components: [{html: x}]}", f"us: &us [{', '.join(['*u'] * 64)}]",
              "s: &s {title: s, units: *us}", f"ss: &ss [{', '.join(['*s'] * 64)}]",
@@ -356,7 +353,7 @@ def few_sql_variables(db):
     connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, before)
 
 
-@pytest.mark.usefixtures("few_sql_variables", "english")
+@pytest.mark.usefixtures("few_sql_variables")
 def test_imports_of_thousands_of_rows_never_make_a_query_of_thousands_of_parameters():
     from credit_plugin.ledger.offline_import import import_offline_credits
     from credit_plugin.organisations.administrators import import_training_administrators
@@ -374,3 +371,28 @@ def test_imports_of_thousands_of_rows_never_make_a_query_of_thousands_of_paramet
     administrators = "用户名,组织代码\n" + "".join(f"c{number},{number}\n" for number in range(3000))
     result = import_training_administrators(data=administrators.encode(), filename="admins.csv", dry_run=True)
     assert result.errors
+
+
+@pytest.mark.django_db
+def test_an_import_page_refuses_a_file_over_the_limit_by_its_size_and_records_nothing(settings):
+    from credit_plugin.ledger.models import LedgerEntry
+
+    settings.CADRE_TRAINING_UPLOAD_MAX_BYTES = 1 * MB
+    UserFactory(username="learner1")
+    roster = "用户名,培训名称,培训日期,学分,学时\n" + "learner1,集中培训,2026-03-01,8,4\n" * 40_000
+    client = staff_client()
+    page = client.post("/cadre-credits/admin/import/",
+                       {"roster": SimpleUploadedFile("r.csv", roster.encode())}).content.decode()
+    # A form error (the field's errorlist): the file was refused by its size, not read and then found too big.
+    assert re.search(r'<ul class="errorlist[^"]*"[^>]*><li>[^<]*最多只能读取 1 MB 的文件', page)
+    assert not LedgerEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_import_page_lists_the_first_100_problems_and_counts_the_rest():
+    roster = "用户名,培训名称,培训日期,学分,学时\n" + "".join(
+        f"nobody{number},集中培训,2026-03-01,8,4\n" for number in range(500))
+    form = {"roster": SimpleUploadedFile("r.csv", roster.encode()), "dry_run": "on"}
+    page = staff_client().post("/cadre-credits/admin/import/", form).content.decode()
+    listed = re.search(r'<ul class="errors">(.*?)</ul>', page, re.S).group(1)
+    assert listed.count("<li>") == MAX_PROBLEMS_LISTED + 1 and "400" in listed.split("<li>")[-1]
