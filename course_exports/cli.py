@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cadre_common.spreadsheets import too_big
 from question_bank import api as bank_api
 
 from .course_build import build_course
@@ -18,6 +19,10 @@ from .i18n import _
 def _read(path: Path, name: str, out):
     """(questions, errors) for a bank file, printing skipped questions as warnings."""
     try:
+        refusal = too_big(path.stat().st_size)
+        if refusal:  # refused by its size, before it is read
+            print(f"{path}: {refusal}", file=out)
+            return [], 1
         data = path.read_bytes()
     except OSError as exc:
         print(_("{file}: cannot be read ({reason})").format(file=path, reason=exc.strerror), file=out)

@@ -396,3 +396,28 @@ def test_an_import_page_lists_the_first_100_problems_and_counts_the_rest():
     page = staff_client().post("/cadre-credits/admin/import/", form).content.decode()
     listed = re.search(r'<ul class="errors">(.*?)</ul>', page, re.S).group(1)
     assert listed.count("<li>") == MAX_PROBLEMS_LISTED + 1 and "400" in listed.split("<li>")[-1]
+
+
+def test_cadre_course_refuses_a_bank_file_over_the_limit_by_its_size(tmp_path, capsys):
+    from course_exports.cli import main
+
+    huge = tmp_path / "bank.gift"
+    with huge.open("wb") as stream:
+        stream.truncate(21 * MB)  # sparse: 21 MB that cost nothing to make, and must cost nothing to refuse
+    started = time.monotonic()
+    assert main(["check", str(huge)]) == 1
+    assert "files of up to 20 MB can be read" in capsys.readouterr().out
+    assert time.monotonic() - started < GENEROUS_SECONDS
+
+
+def test_every_id_the_readers_accept_fits_every_column_that_stores_one():
+    from django.apps import apps
+
+    from cadre_common.safe_ids import ID_MAX_LENGTH
+
+    ours = [model for model in apps.get_models() if model.__module__.startswith(("survey_plugin", "credit_plugin"))]
+    columns = [(model, field) for model in ours for field in model._meta.get_fields()
+               if field.name in ("question_id", "option")]
+    assert columns  # survey answers keep both
+    for model, field in columns:
+        assert field.max_length >= ID_MAX_LENGTH, f"{model.__name__}.{field.name} holds {field.max_length}"
