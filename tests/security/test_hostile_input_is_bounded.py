@@ -421,3 +421,20 @@ def test_every_id_the_readers_accept_fits_every_column_that_stores_one():
     assert columns  # survey answers keep both
     for model, field in columns:
         assert field.max_length >= ID_MAX_LENGTH, f"{model.__name__}.{field.name} holds {field.max_length}"
+
+
+@pytest.mark.django_db
+def test_a_survey_saved_with_a_long_question_id_before_ids_were_checked_refuses_submits_with_a_400():
+    from survey_plugin.models import SurveyResponse
+
+    learner = UserFactory(username="respondent")
+    block = CourseContentRuntime(learner).get_block(usage_key(SURVEY))
+    long_id = "q" * 65
+    block.question_list = [{"id": long_id, "kind": "text", "prompt": "您的建议"}]
+    block.save()
+    client = Client()
+    client.force_login(learner)
+    response = client.post(lms_handler(SURVEY, "submit"), data=json.dumps({"answers": {long_id: "多办培训"}}),
+                           content_type="application/json")
+    assert (response.status_code, response.json()["error"]) == (400, "bad_survey")
+    assert not SurveyResponse.objects.exists()
