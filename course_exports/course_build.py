@@ -20,6 +20,7 @@ from lxml import etree
 from question_bank import api as bank_api
 from xblocks.demand_survey import olx as survey_olx
 from xblocks.demand_survey.questions import survey_problems
+from xblocks.level_challenge.olx import level_from_attributes
 
 from .course_units import SAFE_PARSER
 from .errors import InputProblems
@@ -162,7 +163,13 @@ def _component_files(component, name, banks, base, problems):
         if not questions:
             problems.append(_("{name}: the filter leaves no questions from {bank}").format(
                 name=title or name, bank=settings["bank"]))
-        element = bank_api.level_challenge_element(questions, display_name=title, levels=settings.get("levels") or ())
+        levels = settings.get("levels") or ()
+        for number, level in enumerate(levels, start=1):  # as Studio's import will read them: count: 1e999 is refused
+            try:
+                level_from_attributes({key: str(value) for key, value in level.items()}, number=number)
+            except ValueError as exc:
+                problems.append(f"{title or name}: {exc}")
+        element = bank_api.level_challenge_element(questions, display_name=title, levels=levels)
         return {f"level_challenge/{name}.xml": _xml(element)}
     element = _survey_element(settings, base, problems, title or name)
     if title:

@@ -438,3 +438,15 @@ def test_a_survey_saved_with_a_long_question_id_before_ids_were_checked_refuses_
                            content_type="application/json")
     assert (response.status_code, response.json()["error"]) == (400, "bad_survey")
     assert not SurveyResponse.objects.exists()
+
+
+@pytest.mark.parametrize("count", ["1e999", ".inf", "-3", "[1]"])
+def test_an_outline_level_with_an_impossible_count_is_a_problem_of_the_build(tmp_path, count):
+    outline = outline_naming(tmp_path / "course")
+    text = outline.read_text(encoding="utf-8").replace("{title: 第一关, count: 3,", f"{{title: 第一关, count: {count},")
+    assert count in text
+    outline.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        build_course(outline, tmp_path / "course.tar.gz")
+    assert "Level 1, count:" in "\n".join(raised.value.problems)
+    assert not (tmp_path / "course.tar.gz").exists()
