@@ -450,3 +450,18 @@ def test_an_outline_level_with_an_impossible_count_is_a_problem_of_the_build(tmp
         build_course(outline, tmp_path / "course.tar.gz")
     assert "Level 1, count:" in "\n".join(raised.value.problems)
     assert not (tmp_path / "course.tar.gz").exists()
+
+
+# -- JSON nested deeper than the parser recurses ------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_json_nested_too_deeply_is_a_400_in_every_handler_and_in_the_editors_fields():
+    deep = "[" * 20_000  # 20 KB: json.loads raises RecursionError, which was a 500
+    client = staff_client()
+    response = client.post(lms_handler(CHALLENGE, "get_state"), data=deep, content_type="application/json")
+    assert (response.status_code, response.json()["error"]) == (400, "malformed_json")
+    assert studio_submit(client, CHALLENGE, levels=deep)[1]["error"] == "bad_levels"
+    assert studio_submit(client, SURVEY, questions=deep)[1]["error"] == "bad_questions"
+    form = {"json": deep, "bank_file": SimpleUploadedFile("bank.csv", b"x")}
+    response = client.post(studio_handler(CHALLENGE, "studio_submit"), data=form)
+    assert (response.status_code, response.json()["error"]) == (400, "malformed_json")
