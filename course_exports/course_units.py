@@ -1,11 +1,12 @@
 """An OLX course archive read back as its tree: course keys, chapters, sections, units and resolved components."""
-import json
 import tarfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
+
+from cadre_common import json_input
 
 from .errors import InputProblems
 from .i18n import _
@@ -121,7 +122,7 @@ def read_course(archive_path: Path, *, files: dict[str, bytes] | None = None) ->
         pointer = _read(files, "course.xml")
         run = pointer.get("url_name") if pointer is not None else None
         course = _read(files, f"course/{run}.xml")
-        policy = json.loads(files.get(f"policies/{run}/policy.json", b"{}")).get(f"course/{run}", {})
+        policy = json_input.loads(files.get(f"policies/{run}/policy.json", b"{}")).get(f"course/{run}", {})
     except (etree.XMLSyntaxError, ValueError, AttributeError) as exc:
         raise InputProblems([_("{file}: not an OLX course ({reason})").format(file=archive_path, reason=exc)]) from exc
     if course is None:

@@ -68,6 +68,8 @@ def read_outline(text: str) -> Outline:
         where = _("line {line}").format(line=mark.line + 1) if mark else _("the outline")
         raise OutlineError([_("{where}: not valid YAML ({reason})").format(
             where=where, reason=getattr(exc, "problem", None) or exc)]) from exc
+    except RecursionError as exc:  # PyYAML composes nested values recursively: [[[[… 20 KB deep
+        raise OutlineError([_("the outline: nested too deeply")]) from exc
     if _expands_beyond(data, MAX_OUTLINE_ENTRIES):
         raise OutlineError([_("the outline: more than {most} entries once its aliases (*name) are expanded").format(
             most=MAX_OUTLINE_ENTRIES)])

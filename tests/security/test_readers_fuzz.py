@@ -94,6 +94,7 @@ SURVEY = (EXAMPLES / "demo_survey.xml").read_bytes()
 
 @FUZZ
 @given(content=hostile(SURVEY))
+@example(content=b"<demand_survey>" + b"<q>" * 20_000 + b"</demand_survey>")
 def test_the_survey_olx_reader_gives_questions_or_its_errors(content):
     try:
         node = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
@@ -140,8 +141,10 @@ def test_the_course_archive_reader_gives_files_or_input_problems(tmp_path_factor
 OUTLINE = (EXAMPLES / "demo_outline.yaml").read_bytes()
 
 
-@FUZZ
+@settings(FUZZ, deadline=10_000)  # PyYAML is pure Python: a deeply nested document takes seconds to refuse
 @given(content=hostile(OUTLINE))
+@example(content=b"chapters: " + b"[" * 3_000)  # deeper than PyYAML can recurse
+@example(content=b"a: &a [*a]")  # an alias of itself
 def test_the_outline_reader_gives_an_outline_or_input_problems(content):
     text = content.decode("utf-8", errors="replace")
     try:
