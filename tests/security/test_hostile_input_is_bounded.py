@@ -465,3 +465,14 @@ def test_json_nested_too_deeply_is_a_400_in_every_handler_and_in_the_editors_fie
     form = {"json": deep, "bank_file": SimpleUploadedFile("bank.csv", b"x")}
     response = client.post(studio_handler(CHALLENGE, "studio_submit"), data=form)
     assert (response.status_code, response.json()["error"]) == (400, "malformed_json")
+
+
+def test_cadre_course_lists_the_first_100_problems_and_counts_the_rest(tmp_path, capsys):
+    from course_exports.cli import main
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text("题型,题干,选项A,选项B,答案\n" + "".join(f"单选,第{n}题,甲,乙,E\n" for n in range(500)),
+                    encoding="utf-8")
+    assert main(["check", str(bank)]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(str(bank)) or "more" in line]
+    assert len(lines) == MAX_PROBLEMS_LISTED + 1 and "400 more problems" in lines[-1]
