@@ -34,7 +34,7 @@ def _load() -> _Catalogue:
     for row in TopicResource.objects.filter(topic__active=True).select_related("topic").order_by("title", "key"):
         resources.setdefault(row.topic.code, []).append(ResourceData(
             topic_code=row.topic.code, topic_name=row.topic.name, key=row.key, title=row.title,
-            url=row.url if row.url and is_safe_link(row.url) else default_url(row.key),
+            url=_link(row),
         ))
     return _Catalogue(
         topics=tuple(TopicData(code=t.code, name=t.name, description=t.description) for t in active),
@@ -90,6 +90,14 @@ def save_topic(*, code: str, name: str, description: str = "", active: bool = Tr
 def link_resource(*, topic_code: str, key: str, title: str, url: str = "") -> None:
     topic = Topic.objects.get(code=topic_code)
     TopicResource.objects.update_or_create(topic=topic, key=key, defaults={"title": title, "url": url})
+
+
+def _link(row: TopicResource) -> str:
+    """The resource's own link when it is a safe one, else the LMS's page of its key (when that is safe)."""
+    for url in (row.url, default_url(row.key)):
+        if url and is_safe_link(url):
+            return url
+    return ""
 
 
 def is_safe_link(url: str) -> bool:

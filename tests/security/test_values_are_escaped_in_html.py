@@ -108,3 +108,11 @@ def test_a_javascript_link_saved_some_other_way_is_served_as_the_lms_page():
     TopicResource.objects.create(topic=topic, key="course-v1:SDFTU+LAW+2026", title="课程", url="javascript:alert(1)")
     [resource] = catalogue.resources_for_topics(codes=["law"])
     assert resource.url == "/courses/course-v1:SDFTU+LAW+2026/about"
+
+
+@pytest.mark.django_db
+def test_a_resource_key_with_a_quote_saved_some_other_way_gives_no_link_rather_than_a_broken_one():
+    topic = Topic.objects.create(code="law", name="工会法")
+    TopicResource.objects.create(topic=topic, key='course-v1:A+B+C"><script>', title="课程", url="")
+    [resource] = catalogue.resources_for_topics(codes=["law"])
+    assert resource.url == ""
