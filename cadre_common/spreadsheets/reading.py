@@ -144,7 +144,7 @@ def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[l
         sheets = []
         for sheet in workbook.worksheets[:1] if first_only else workbook.worksheets:
             rows = []
-            for cells in sheet.iter_rows(values_only=True):
+            for cells in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):  # a far cell pads no row
                 if len(rows) >= max_rows:
                     raise _too_many_rows(max_rows)
                 rows.append(_trimmed(cells))
