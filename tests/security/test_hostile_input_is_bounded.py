@@ -476,3 +476,19 @@ def test_cadre_course_lists_the_first_100_problems_and_counts_the_rest(tmp_path,
     assert main(["check", str(bank)]) == 1
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith(str(bank)) or "more" in line]
     assert len(lines) == MAX_PROBLEMS_LISTED + 1 and "400 more problems" in lines[-1]
+
+
+@pytest.mark.parametrize(("filename", "data"), [
+    ("bank.gift", b"Q{=a ~b}\n\n" * 300_000),
+    ("bank.aiken", b"Q\nA. a\nB. b\nANSWER: A\n\n" * 300_000),
+    ("bank.xml", b"<quiz>" + b'<question type="multichoice"><questiontext><text>q</text></questiontext>'
+                 b'<answer fraction="100"><text>a</text></answer></question>' * 100_000 + b"</quiz>"),
+])
+def test_a_text_bank_of_100000s_of_questions_is_refused_before_it_is_parsed(filename, data):
+    from question_bank.api import read_bank
+
+    started = time.monotonic()
+    questions, problems = read_bank(data, filename=filename)
+    assert questions == [] and [str(problem) for problem in problems] == [
+        "the file holds more than 50000 questions; split it into smaller files"]
+    assert time.monotonic() - started < 2  # counted, not parsed: the parse took 22-27 s
