@@ -60,6 +60,8 @@ def _read_below(base: Path, name, *, most: int) -> bytes:
     path, ``..`` or a link out of the folder raises OSError, as does a file over ``most`` bytes.
     """
     folder = base.resolve()
+    if "\0" in str(name):
+        raise OSError(errno.EINVAL, _("not a file name"))
     path = (folder / str(name)).resolve()
     if not path.is_relative_to(folder) or Path(str(name)).is_absolute():
         raise OSError(errno.EACCES, _("outside the outline's folder; name files below it"))
