@@ -153,3 +153,21 @@ def test_the_outline_reader_gives_an_outline_or_input_problems(content):
         assert error.problems
         return
     assert outline.run
+
+
+@settings(FUZZ, deadline=10_000)
+@given(content=mutated(OUTLINE))
+@example(content=OUTLINE.replace(b"demo_bank.xlsx", b'"a\\0b.xlsx"'))
+def test_building_from_a_damaged_outline_gives_an_archive_or_input_problems(tmp_path_factory, content):
+    from course_exports.course_build import build_course
+
+    folder = Path(tmp_path_factory.mktemp("outline"))
+    for name in ("demo_bank.xlsx", "demo_survey.xml"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    (folder / "outline.yaml").write_bytes(content)
+    try:
+        files = build_course(folder / "outline.yaml", folder / "course.tar.gz")
+    except InputProblems as error:
+        assert error.problems and not (folder / "course.tar.gz").exists()
+        return
+    assert files and (folder / "course.tar.gz").exists()
