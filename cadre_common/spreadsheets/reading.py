@@ -21,6 +21,10 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_ROWS = 50_000
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 100
+# A workbook's cells beyond these are refused before the parse: openpyxl builds each row in memory
+# (a row of 500,000 cells took 446 MB) and takes ~25 µs a cell.
+MAX_CELLS_PER_ROW = 1000
+CELLS_PER_ROW = 20  # on average over the whole workbook
 HEADER_SEARCH_ROWS = 10
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
 
@@ -100,28 +104,54 @@ def _trimmed(cells: Iterable) -> list[str]:
     return row
 
 
-_ROW_TAGS = (b"<row ", b"<row>")  # not <rowBreaks>
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/")  # not <col>, <cols>, <conditionalFormatting>
 
 
-def _counted_rows(archive: zipfile.ZipFile, *, first_only: bool) -> int:
+def _cells(xml: bytes) -> int:
+    return sum(xml.count(tag) for tag in _CELL_TAGS)
+
+
+def _shape_refusal(archive: zipfile.ZipFile, *, first_only: bool, max_rows: int) -> UnreadableFile | None:
     """
-    The rows of the workbook's sheets (the first one's only, when ``first_only`` and it is the
-    usual sheet1.xml), counted in the raw XML as it is unpacked a chunk at a time: a file of too many
-    rows is refused before the slow parse. (A sheet written otherwise is still stopped by the parse.)
+    Why the workbook's sheets are refused before the slow parse (None when they are not): more rows
+    than ``max_rows``, a row of more than ``MAX_CELLS_PER_ROW`` cells, or more cells than
+    ``CELLS_PER_ROW`` a row on average. Rows and cells are counted in the raw XML as it is unpacked,
+    a megabyte at a time, at C speed (the first sheet only, when ``first_only`` and it is the usual
+    sheet1.xml; a sheet written otherwise is still stopped by the parse at ``max_rows``).
     """
     names = [info.filename for info in archive.infolist()
              if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")]
     if first_only:
         names = [name for name in names if name == "xl/worksheets/sheet1.xml"]
-    count = 0
+    rows = cells = 0
     for name in names:
-        tail = b""
+        pending, in_row = b"", 0
         with archive.open(name) as stream:
-            while chunk := stream.read(1 << 20):
-                joined = tail + chunk
-                count += sum(joined.count(tag) - tail.count(tag) for tag in _ROW_TAGS)
-                tail = joined[-8:]
-    return count
+            while True:
+                chunk = stream.read(1 << 20)
+                data = pending + chunk
+                cut = data.rfind(b"<") if chunk else len(data)  # no tag is cut in two
+                cut = cut if cut > 0 else len(data)
+                body, pending = data[:cut], data[cut:]
+                pieces = body.split(b"<row")
+                in_row += _cells(pieces[0])
+                widest = in_row
+                for piece in pieces[1:]:
+                    rows += piece[:1] in (b" ", b">")  # <row …>, not <rowBreaks>
+                    in_row = _cells(piece)
+                    widest = max(widest, in_row)
+                cells += _cells(body)
+                if rows > max_rows:
+                    return _too_many_rows(max_rows)
+                if widest > MAX_CELLS_PER_ROW:
+                    return UnreadableFile(_("A row of the workbook has more than %(most)s cells; it cannot be read.")
+                                          % {"most": MAX_CELLS_PER_ROW})
+                if cells > max(max_rows, 1) * CELLS_PER_ROW:
+                    return UnreadableFile(_("The workbook has more than %(most)s cells; it cannot be read.")
+                                          % {"most": max(max_rows, 1) * CELLS_PER_ROW})
+                if not chunk:
+                    break
+    return None
 
 
 def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[list[str]]]:
@@ -133,8 +163,9 @@ def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[l
             if sum(member.file_size for member in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
                 raise UnreadableFile(_("The workbook unpacks to more than %(most)s MB; it cannot be read.") % {
                     "most": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
-            if _counted_rows(archive, first_only=first_only) > max_rows:
-                raise _too_many_rows(max_rows)
+            refusal = _shape_refusal(archive, first_only=first_only, max_rows=max_rows)
+            if refusal:
+                raise refusal
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnreadableFile:
         raise

@@ -50,12 +50,12 @@ class Bounded:
         tracemalloc.stop()
 
 
-def many_rows_xlsx(rows: int) -> bytes:
-    """A valid workbook whose one sheet repeats a tiny row ``rows`` times: it compresses to almost nothing."""
+def many_rows_xlsx(rows: int, *, cells: int = 1) -> bytes:
+    """A valid workbook of ``rows`` rows of ``cells`` tiny cells each: it compresses to almost nothing."""
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
-    row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    row = "<row>" + '<c t="inlineStr"><is><t>x</t></is></c>' * cells + "</row>"
     parts = {
         "[Content_Types].xml": (
             '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -115,6 +115,21 @@ def test_a_small_workbook_of_330000_rows_is_refused_in_seconds_with_a_short_mess
     assert "50000" in error["message"] and len(error["message"]) < 2000  # not 13.7 MB of row errors
     assert time.monotonic() - started < GENEROUS_SECONDS
     assert bank_size_in_studio(client)  # the bank the block had is the bank it has
+
+
+@pytest.mark.parametrize(("rows", "cells", "refusal"), [
+    (1, 500_000, "A row of the workbook has more than 1000 cells; it cannot be read."),
+    (40_000, 40, "The workbook has more than 1000000 cells; it cannot be read."),
+])
+def test_a_small_workbook_of_too_many_cells_is_refused_before_the_parse(rows, cells, refusal):
+    from cadre_common.spreadsheets import UnreadableFile, read_sheets
+
+    workbook = many_rows_xlsx(rows, cells=cells)
+    assert len(workbook) < 512 * 1024
+    with Bounded() as cost, pytest.raises(UnreadableFile) as raised:
+        read_sheets(workbook, "bank.xlsx")
+    assert str(raised.value) == refusal
+    assert cost.seconds < GENEROUS_SECONDS and cost.peak < 32 * MB  # one row of 500,000 cells took 446 MB
 
 
 @pytest.mark.django_db
