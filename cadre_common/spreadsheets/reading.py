@@ -111,6 +111,19 @@ def _cells(xml: bytes) -> int:
     return sum(xml.count(tag) for tag in _CELL_TAGS)
 
 
+def _shared_strings(archive: zipfile.ZipFile) -> int:
+    """How many shared strings the workbook holds (``<si>`` elements), counted as it unpacks."""
+    count, tail = 0, b""
+    for info in archive.infolist():
+        if info.filename.lower().endswith("sharedstrings.xml"):
+            with archive.open(info) as stream:
+                while chunk := stream.read(1 << 20):
+                    joined = tail + chunk
+                    count += sum(joined.count(tag) - tail.count(tag) for tag in (b"<si>", b"<si "))
+                    tail = joined[-4:]
+    return count
+
+
 def _shape_refusal(archive: zipfile.ZipFile, *, first_only: bool, max_rows: int) -> UnreadableFile | None:
     """
     Why the workbook's sheets are refused before the slow parse (None when they are not): more rows
@@ -123,6 +136,9 @@ def _shape_refusal(archive: zipfile.ZipFile, *, first_only: bool, max_rows: int)
              if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")]
     if first_only:
         names = [name for name in names if name == "xl/worksheets/sheet1.xml"]
+    most_cells = max(max_rows, 1) * CELLS_PER_ROW
+    if _shared_strings(archive) > most_cells:  # openpyxl reads them all into memory first
+        return UnreadableFile(_("The workbook has more than %(most)s cells; it cannot be read.") % {"most": most_cells})
     rows = cells = 0
     for name in names:
         pending, in_row = b"", 0
@@ -146,9 +162,9 @@ def _shape_refusal(archive: zipfile.ZipFile, *, first_only: bool, max_rows: int)
                 if widest > MAX_CELLS_PER_ROW:
                     return UnreadableFile(_("A row of the workbook has more than %(most)s cells; it cannot be read.")
                                           % {"most": MAX_CELLS_PER_ROW})
-                if cells > max(max_rows, 1) * CELLS_PER_ROW:
+                if cells > most_cells:
                     return UnreadableFile(_("The workbook has more than %(most)s cells; it cannot be read.")
-                                          % {"most": max(max_rows, 1) * CELLS_PER_ROW})
+                                          % {"most": most_cells})
                 if not chunk:
                     break
     return None

@@ -132,6 +132,22 @@ def test_a_small_workbook_of_too_many_cells_is_refused_before_the_parse(rows, ce
     assert cost.seconds < GENEROUS_SECONDS and cost.peak < 32 * MB  # one row of 500,000 cells took 446 MB
 
 
+def test_a_workbook_of_millions_of_shared_strings_is_refused_before_they_are_loaded():
+    from cadre_common.spreadsheets import UnreadableFile, read_sheets
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(many_rows_xlsx(1))) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as workbook:
+        for name in source.namelist():
+            workbook.writestr(name, source.read(name))
+        strings = "<si><t>x</t></si>" * 3_000_000
+        workbook.writestr("xl/sharedStrings.xml", f'<?xml version="1.0"?><sst>{strings}</sst>')
+    with Bounded() as cost, pytest.raises(UnreadableFile) as raised:
+        read_sheets(buffer.getvalue(), "bank.xlsx")
+    assert str(raised.value) == "The workbook has more than 1000000 cells; it cannot be read."
+    assert cost.seconds < GENEROUS_SECONDS and cost.peak < 32 * MB
+
+
 @pytest.mark.django_db
 def test_a_file_of_thousands_of_bad_rows_lists_the_first_100_and_counts_the_rest():
     rows = "\n".join(f"单选,第{number}题,甲,乙,E" for number in range(1, 2001))
