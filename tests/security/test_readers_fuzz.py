@@ -10,6 +10,7 @@ gives a result or its own error, never another exception, each example in bounde
 """
 import io
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,30 @@ def test_the_spreadsheet_reader_gives_rows_or_unreadable_file(filename, data):
         assert str(error)
         return
     assert all(isinstance(cell, str) for sheet in sheets for row in sheet for cell in row)
+
+
+def _with_sheet(workbook: bytes, sheet: bytes) -> bytes:
+    """``workbook`` with its first sheet's XML replaced by ``sheet`` (the package itself intact)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else source.read(name))
+    return buffer.getvalue()
+
+
+with zipfile.ZipFile(io.BytesIO(WELL_FORMED["bank.xlsx"])) as _workbook:
+    SHEET = _workbook.read("xl/worksheets/sheet1.xml")
+
+
+@FUZZ
+@given(sheet=hostile(SHEET))
+def test_a_workbook_with_a_damaged_sheet_gives_rows_or_unreadable_file(sheet):
+    try:
+        sheets = read_sheets(_with_sheet(WELL_FORMED["bank.xlsx"], sheet), "bank.xlsx")
+    except UnreadableFile as error:
+        assert str(error)
+        return
+    assert all(isinstance(cell, str) for sheet_rows in sheets for row in sheet_rows for cell in row)
 
 
 # -- the question-bank readers -------------------------------------------------------------------------
