@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -146,6 +147,7 @@ ORGANISATION_COLUMNS = {"code": (Organisation, "code"), "name": (Organisation, "
 def cadre_columns() -> dict:
     user = get_user_model()
     return {"username": (user, "username"), "email": (user, "email"),
+            "name": (apps.get_model("student", "UserProfile"), "name"),  # where a new account's full name goes
             "position": (CadreProfile, "position"), "employee_number": (CadreProfile, "employee_number"),
             "phone": (CadreProfile, "phone")}
 

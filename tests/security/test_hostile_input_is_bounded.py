@@ -308,6 +308,12 @@ def test_values_longer_than_their_columns_are_problems_of_the_dry_run():
     result = import_topic_catalogue(data=topics, filename="topics.csv", dry_run=True)
     assert [str(problem) for problem in result.problems] == [
         "row 2, column 资源标题: 300 characters is too long; at most 255 fit"]
+    Organisation.objects.create(code="370000", name="省总工会", level="province")
+    cadres = f"用户名,姓名,所属组织代码,干部类别,任职日期\nc1,{'张' * 256},370000,专职,2026-01-05\n".encode()
+    result = import_cadres(data=cadres, filename="cadres.csv", dry_run=True, create_users=True)
+    assert [str(problem) for problem in result.errors] == [
+        "row 2, column 姓名: 256 characters is too long; at most 255 fit"]
+    Organisation.objects.all().delete()
     result = import_cadres(data=data, filename="organisations.csv", dry_run=False)  # and it is not saved either
     assert result.errors and not Organisation.objects.exists() and not TopicResource.objects.exists()
 
