@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from cadre_common.problems import listed
+from cadre_common.spreadsheets import too_big
 from question_bank import api as bank_api
 
 from .course_build import build_course
@@ -18,13 +20,17 @@ from .i18n import _
 def _read(path: Path, name: str, out):
     """(questions, errors) for a bank file, printing skipped questions as warnings."""
     try:
+        refusal = too_big(path.stat().st_size)
+        if refusal:  # refused by its size, before it is read
+            print(f"{path}: {refusal}", file=out)
+            return [], 1
         data = path.read_bytes()
     except OSError as exc:
         print(_("{file}: cannot be read ({reason})").format(file=path, reason=exc.strerror), file=out)
         return [], 1
     questions, problems = bank_api.read_bank(data, filename=path.name, format_name=name)
-    for problem in problems:
-        print(f"{path}: {problem}", file=out)
+    for line in listed([f"{path}: {problem}" for problem in problems]):  # the first 100, then how many more
+        print(line, file=out)
     return questions, sum(1 for problem in problems if not problem.skipped)
 
 
@@ -61,8 +67,8 @@ def check(args) -> int:
 
 
 def _report(exc: InputProblems) -> int:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
+    for line in listed(exc.problems):
+        print(line, file=sys.stderr)
     print(_("{count} problems; nothing written").format(count=len(exc.problems)), file=sys.stderr)
     return 1
 

@@ -4,6 +4,7 @@ An outline and its bank files turned into a course archive in OLX (course/ in a 
 Everything is checked before anything is written: a bad outline or bank raises BuildError with
 every problem, and the archive appears only when complete.
 """
+import errno
 import gzip
 import io
 import json
@@ -19,11 +20,15 @@ from lxml import etree
 from question_bank import api as bank_api
 from xblocks.demand_survey import olx as survey_olx
 from xblocks.demand_survey.questions import survey_problems
+from xblocks.level_challenge.olx import level_from_attributes
 
+from .course_units import SAFE_PARSER
 from .errors import InputProblems
 from .i18n import _
 from .outline import OutlineError, as_list, read_outline
 
+# Each file an outline names (and the outline itself) is read whole; beyond this it is refused unread.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 ADVANCED_MODULES = ["level_challenge", "demand_survey"]
 COURSE_IMAGE = "images_course_image.png"
 GRADER = {"type": "闯关测验", "short_label": "闯关", "min_count": 1, "drop_count": 0, "weight": 1.0}
@@ -49,6 +54,22 @@ def _filtered(questions, settings):
             (not difficulties or q.difficulty.value in difficulties)]
 
 
+def _read_below(base: Path, name, *, most: int) -> bytes:
+    """
+    The file ``name`` names, relative to the outline's folder ``base`` and below it only: an absolute
+    path, ``..`` or a link out of the folder raises OSError, as does a file over ``most`` bytes.
+    """
+    folder = base.resolve()
+    if "\0" in str(name):
+        raise OSError(errno.EINVAL, _("not a file name"))
+    path = (folder / str(name)).resolve()
+    if not path.is_relative_to(folder) or Path(str(name)).is_absolute():
+        raise OSError(errno.EACCES, _("outside the outline's folder; name files below it"))
+    if path.stat().st_size > most:
+        raise OSError(errno.EFBIG, _("larger than {most} MB").format(most=most // 2**20))
+    return path.read_bytes()
+
+
 def _load_banks(outline, base: Path):
     """Every bank the outline names, read once; BuildError lists every file's problems."""
     banks, problems = {}, []
@@ -61,7 +82,7 @@ def _load_banks(outline, base: Path):
                     name = str(component.settings["bank"])
                     path = base / name
                     try:
-                        data = path.read_bytes()
+                        data = _read_below(base, name, most=MAX_FILE_BYTES)
                     except OSError as exc:
                         problems.append(_("{file}: cannot be read ({reason})").format(file=name, reason=exc.strerror))
                         continue
@@ -132,9 +153,10 @@ def _component_files(component, name, banks, base, problems):
         text = settings.get("text")
         if not text:
             try:
-                text = (base / str(settings["file"])).read_text(encoding="utf-8")
+                text = _read_below(base, settings["file"], most=MAX_FILE_BYTES).decode("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                problems.append(_("{file}: cannot be read ({reason})").format(file=settings["file"], reason=exc))
+                problems.append(_("{file}: cannot be read ({reason})").format(
+                    file=settings["file"], reason=getattr(exc, "strerror", None) or exc))
                 text = ""
         element = etree.Element("html", filename=name, display_name=title or _("Text"))
         return {f"html/{name}.xml": _xml(element), f"html/{name}.html": str(text).encode("utf-8")}
@@ -143,7 +165,13 @@ def _component_files(component, name, banks, base, problems):
         if not questions:
             problems.append(_("{name}: the filter leaves no questions from {bank}").format(
                 name=title or name, bank=settings["bank"]))
-        element = bank_api.level_challenge_element(questions, display_name=title, levels=settings.get("levels") or ())
+        levels = settings.get("levels") or ()
+        for number, level in enumerate(levels, start=1):  # as Studio's import will read them: count: 1e999 is refused
+            try:
+                level_from_attributes({key: str(value) for key, value in level.items()}, number=number)
+            except ValueError as exc:
+                problems.append(f"{title or name}: {exc}")
+        element = bank_api.level_challenge_element(questions, display_name=title, levels=levels)
         return {f"level_challenge/{name}.xml": _xml(element)}
     element = _survey_element(settings, base, problems, title or name)
     if title:
@@ -156,11 +184,12 @@ def _survey_element(settings, base, problems, name):
     attributes = {key: str(value) for key, value in settings.items() if key != "survey"}
     if not settings.get("survey"):
         return etree.Element("demand_survey", attributes)
-    path = base / str(settings["survey"])
     try:
-        element = etree.fromstring(path.read_bytes(), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        element = etree.fromstring(_read_below(base, settings["survey"], most=MAX_FILE_BYTES),
+                                   parser=etree.XMLParser(**SAFE_PARSER))
     except (OSError, etree.XMLSyntaxError) as exc:
-        problems.append(_("{file}: cannot be read ({reason})").format(file=settings["survey"], reason=exc))
+        problems.append(_("{file}: cannot be read ({reason})").format(
+            file=settings["survey"], reason=getattr(exc, "strerror", None) or exc))
         return etree.Element("demand_survey", attributes)
     if element.tag != "demand_survey":
         problems.append(_("{file}: the root element is <{tag}>, not <demand_survey>").format(
@@ -192,7 +221,8 @@ def archive_bytes(files: dict[str, bytes]) -> bytes:
 def build_course(outline_path: Path, output: Path) -> dict[str, bytes]:
     """Build ``output`` from the outline at ``outline_path`` (banks relative to it); BuildError otherwise."""
     try:
-        outline = read_outline(Path(outline_path).read_text(encoding="utf-8"))
+        outline_file = Path(outline_path)
+        outline = read_outline(_read_below(outline_file.parent, outline_file.name, most=MAX_FILE_BYTES).decode("utf-8"))
     except OSError as exc:
         raise BuildError([_("{file}: cannot be read ({reason})").format(file=outline_path, reason=exc.strerror)]) \
             from exc

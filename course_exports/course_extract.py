@@ -1,6 +1,4 @@
 """Our blocks found in an exported course archive, their banks and surveys written back out as files."""
-import tarfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -8,13 +6,11 @@ from lxml import etree
 
 from question_bank import api as bank_api
 
-from .course_units import SAFE_PARSER, read_course
+from .course_units import SAFE_PARSER, archive_files, read_course
 from .errors import InputProblems
-from .i18n import _
 from .outline import COMPONENT_TYPES
 from .outline_writer import outline_yaml, safe_name
 
-MAX_MEMBER_BYTES = 200 * 1024 * 1024
 OUTLINE_NAME = "outline.yaml"
 
 
@@ -31,31 +27,18 @@ class Extracted:
     questions: int  # 0 for surveys
 
 
-def _blocks(archive_path):
-    """(archive member name, parsed root) for every level_challenge and demand_survey in the archive."""
-    try:
-        with tarfile.open(archive_path, mode="r:*") as archive:
-            found, problems = _our_elements(archive)
-    except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:
-        raise ExtractError([_("{file}: not a readable course archive ({reason})").format(
-            file=archive_path, reason=exc)]) from exc
-    if problems:
-        raise ExtractError(problems)
-    return found
-
-
-def _our_elements(archive):
-    """Our blocks' elements in every XML member, and the members that are not well-formed XML."""
+def _our_elements(files: dict[str, bytes]):
+    """Our blocks' elements in every XML file of the archive, and the files that are not well-formed XML."""
     found, problems = [], []
-    for member in archive.getmembers():
-        if not member.isfile() or PurePosixPath(member.name).suffix != ".xml" or member.size > MAX_MEMBER_BYTES:
+    for name, content in files.items():
+        if PurePosixPath(name).suffix != ".xml":
             continue
         try:
-            root = etree.fromstring(archive.extractfile(member).read(), etree.XMLParser(**SAFE_PARSER))
+            root = etree.fromstring(content, etree.XMLParser(**SAFE_PARSER))
         except etree.XMLSyntaxError as exc:
-            problems.append(f"{member.name}: {exc}")
+            problems.append(f"{name}: {exc}")
             continue
-        found.extend((member.name, element) for element in root.iter("level_challenge", "demand_survey")
+        found.extend((name, element) for element in root.iter("level_challenge", "demand_survey")
                      if not _is_pointer(element))
     return found, problems
 
@@ -71,8 +54,15 @@ def extract_course(archive_path: Path, output_dir: Path) -> list[Extracted]:
 
     Building that outline gives the same course again (for the components an outline can hold).
     """
-    outputs, problems = [], []
-    for member, element in _blocks(archive_path):
+    try:
+        files = archive_files(archive_path)
+    except InputProblems as exc:
+        raise ExtractError(exc.problems) from exc
+    blocks, problems = _our_elements(files)
+    if problems:
+        raise ExtractError(problems)
+    outputs = []
+    for member, element in blocks:
         url_name = safe_name(element.get("url_name") or PurePosixPath(member).stem)
         display_name = element.get("display_name", "")
         if element.tag == "level_challenge":
@@ -87,7 +77,7 @@ def extract_course(archive_path: Path, output_dir: Path) -> list[Extracted]:
     if problems:
         raise ExtractError(problems)
     try:
-        tree = read_course(archive_path)
+        tree = read_course(archive_path, files=files)
     except InputProblems as exc:
         raise ExtractError(exc.problems) from exc
     outline = outline_yaml(tree, component_types=COMPONENT_TYPES).encode("utf-8")

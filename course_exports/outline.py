@@ -15,6 +15,7 @@ from .i18n import _
 KEY_PART = re.compile(r"^[A-Za-z0-9_.\-]+$")
 COMPONENT_TYPES = ("video", "html", "level_challenge", "demand_survey")
 DIFFICULTIES = ("easy", "medium", "hard")
+MAX_OUTLINE_ENTRIES = 200_000  # keys, values and list items, as reading visits them
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,36 @@ def read_outline(text: str) -> Outline:
         where = _("line {line}").format(line=mark.line + 1) if mark else _("the outline")
         raise OutlineError([_("{where}: not valid YAML ({reason})").format(
             where=where, reason=getattr(exc, "problem", None) or exc)]) from exc
+    except RecursionError as exc:  # PyYAML composes nested values recursively: [[[[… 20 KB deep
+        raise OutlineError([_("the outline: nested too deeply")]) from exc
+    if _expands_beyond(data, MAX_OUTLINE_ENTRIES):
+        raise OutlineError([_("the outline: more than {most} entries once its aliases (*name) are expanded").format(
+            most=MAX_OUTLINE_ENTRIES)])
     problems = []
     outline = _outline(data, problems)
     if problems:
         raise OutlineError(problems)
     return outline
+
+
+def _expands_beyond(data, most: int) -> bool:
+    """
+    Whether the outline holds more than ``most`` entries counted as reading it visits them: YAML
+    aliases share one value many times, so a small file can stand for billions (an alias bomb).
+    Stops counting at ``most``.
+    """
+    pending, seen = [data], 0
+    while pending:
+        value = pending.pop()
+        seen += 1
+        if seen > most:
+            return True
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def _mapping(value, path, problems):

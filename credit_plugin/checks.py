@@ -18,7 +18,9 @@ def check_credit_settings(app_configs=None, **kwargs):
         ("CADRE_TRAINING_REMINDER_INTERVAL", "credit_plugin.E005"),
     ])
     errors += config.SETTINGS.non_negative_number_errors(
-        [("CADRE_TRAINING_EXPORT_RETENTION_DAYS", "credit_plugin.E007")], whole=True)
+        [("CADRE_TRAINING_EXPORT_RETENTION_DAYS", "credit_plugin.E007"),
+         ("CADRE_TRAINING_UPLOAD_MAX_BYTES", "credit_plugin.E021"),
+         ("CADRE_TRAINING_UPLOAD_MAX_ROWS", "credit_plugin.E022")], whole=True)
     period = config.get("CADRE_TRAINING_REMINDER_PERIOD")
     if period not in REMINDER_PERIODS:
         errors.append(checks.Error(

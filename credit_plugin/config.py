@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from cadre_common import spreadsheets
 from cadre_common.plugin_settings import PluginSettings
 
 DEFAULTS = {
@@ -81,6 +82,10 @@ DEFAULTS = {
     # How certificates look and what they say: empty for the built-in design, a mapping of its fields, or the
     # path of a JSON/YAML file of them (docs/operators-guide.md lists the fields and placeholders).
     "CADRE_TRAINING_CERTIFICATE_TEMPLATE": "",
+    # Every file the suite reads (imports, bank uploads, the cadre-course tool's banks): at most so many
+    # bytes, and a spreadsheet at most so many rows; beyond them the file is refused unread.
+    "CADRE_TRAINING_UPLOAD_MAX_BYTES": spreadsheets.DEFAULT_MAX_BYTES,
+    "CADRE_TRAINING_UPLOAD_MAX_ROWS": spreadsheets.DEFAULT_MAX_ROWS,
 }
 
 

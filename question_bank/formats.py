@@ -11,6 +11,7 @@ from importlib.metadata import entry_points
 from pathlib import PurePath
 
 from cadre_common.problems import RowProblem
+from cadre_common.spreadsheets import too_big, upload_limits
 from question_bank.aiken import read_aiken, write_aiken
 from question_bank.gift import read_gift, write_gift
 from question_bank.i18n import _
@@ -119,7 +120,48 @@ def format_of(filename: str, data: bytes | None = None, *, format_name: str = ""
 
 
 def read_bank(data: bytes, *, filename: str, format_name: str = "") -> tuple[list[Question], list[RowProblem]]:
-    """The questions in a bank file and every problem found; never raises for what the file holds."""
+    """
+    The questions in a bank file and every problem found; never raises for what the file holds.
+    A file over the upload limit is refused unread; one of more questions than a spreadsheet may
+    have rows is refused (a GIFT or XML file is bounded as an XLSX or CSV one is), for the text
+    formats by a count of their markers before the parse.
+    """
+    refusal = too_big(len(data))
+    if refusal:
+        return [], [RowProblem(None, "", refusal)]
+    most = upload_limits()[1]
+    try:
+        counted = _marked_questions(format_of(filename, data, format_name=format_name).name, data)
+    except UnknownFormat:
+        counted = 0
+    if counted > most:
+        return [], [_too_many_questions(most)]
+    questions, problems = _read_bank(data, filename=filename, format_name=format_name)
+    if len(questions) > most:
+        return [], [_too_many_questions(most)]
+    return questions, problems
+
+
+# What opens each question in a text format, counted before parsing (at least one per question).
+_QUESTION_MARKERS = {"gift": (b"{", b"\\{"), "aiken": (b"ANSWER", b""), "moodle": (b"<question ", b'type="category"'),
+                     "olx": (b"<question ", b"")}
+
+
+def _marked_questions(format_name: str, data: bytes) -> int:
+    """How many questions a text-format file can hold at most, by its markers (0 for other formats)."""
+    if format_name not in _QUESTION_MARKERS:
+        return 0
+    marker, not_one = _QUESTION_MARKERS[format_name]
+    text = data.upper() if format_name == "aiken" else data
+    return text.count(marker) - (text.count(not_one) if not_one else 0)
+
+
+def _too_many_questions(most: int) -> RowProblem:
+    return RowProblem(None, "", _("the file holds more than {most} questions; split it into smaller files").format(
+        most=most))
+
+
+def _read_bank(data: bytes, *, filename: str, format_name: str) -> tuple[list[Question], list[RowProblem]]:
     try:
         bank_format = format_of(filename, data, format_name=format_name)
     except UnknownFormat as error:

@@ -7,6 +7,7 @@ Ids, tags and difficulty travel in the comment line Moodle itself reads before a
 import re
 
 from cadre_common.problems import RowProblem
+from cadre_common.safe_ids import is_safe_id
 from question_bank.html import clean_html
 from question_bank.i18n import _
 from question_bank.questions import (
@@ -150,8 +151,10 @@ def _question(line, comments, block, category_tags):
     if kind is None:
         return None, RowProblem(line, "", reason, skipped=skipped)
     tags = tuple(meta["tag"]) or category_tags
+    # A title is an id only when it is a safe one (::g-1::); ::多选:: names nothing.
+    identifier = meta["id"] or (title if is_safe_id(title) else "")
     return Question(
-        id=meta["id"] or title or stable_question_id(kind.value, stem, [option.text for option in options]),
+        id=identifier or stable_question_id(kind.value, stem, [option.text for option in options]),
         kind=kind, stem=stem, options=options, answer=answer, explanation=explanation, difficulty=difficulty,
         tags=tags,
     ), None

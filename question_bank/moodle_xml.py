@@ -8,6 +8,7 @@ its line.
 from lxml import etree
 
 from cadre_common.problems import RowProblem
+from cadre_common.safe_ids import is_safe_id
 from question_bank.html import clean_html
 from question_bank.i18n import _
 from question_bank.questions import (
@@ -96,7 +97,9 @@ def _question(element, category_tags):
         options = tuple(Option(letter, clean_html(answer.findtext("text") or ""))
                         for letter, answer in zip(OPTION_IDS, answers, strict=False))
         answer_ids = tuple(letter for letter, fraction in zip(OPTION_IDS, fractions, strict=False) if fraction > 0)
-    identifier = (element.findtext("idnumber") or "").strip() or (element.findtext("name/text") or "").strip()
+    # The idnumber is an id and must be one; the name is a title, used as the id only when it is a safe one.
+    name = (element.findtext("name/text") or "").strip()
+    identifier = (element.findtext("idnumber") or "").strip() or (name if is_safe_id(name) else "")
     return Question(
         id=identifier or stable_question_id(kind.value, stem, [option.text for option in options]),
         kind=kind, stem=stem, options=options, answer=answer_ids, explanation=explanation, difficulty=difficulty,

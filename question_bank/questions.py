@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from cadre_common.problems import RowProblem
+from cadre_common.safe_ids import id_problem
 from cadre_common.spreadsheets import fold
 from question_bank.i18n import _
 
@@ -63,6 +64,9 @@ class Question:
         found = []
         if not self.id.strip():
             found.append(("id", _("the question has no id")))
+        elif id_problem(self.id):
+            found.append(("id", id_problem(self.id)))
+        found.extend(("options", problem) for problem in dict.fromkeys(filter(None, map(id_problem, option_ids))))
         if not self.stem.strip():
             found.append(("stem", _("the stem is empty")))
         if len(set(option_ids)) != len(option_ids):

@@ -130,7 +130,7 @@ def read_template(data: bytes, filename: str) -> tuple[list[Question], list[RowP
         if question is not None:
             questions.append(question)
             numbered.append((number, question))
-    located = {part: sheet.columns.label(part) for part in ("stem", "answer")}
+    located = {part: sheet.columns.label(part) for part in ("id", "stem", "answer")}
     problems.extend(question_problems(numbered, columns=located))
     if not questions and not problems:
         problems.append(RowProblem(None, "", _("the file holds no questions")))

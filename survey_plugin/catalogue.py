@@ -6,6 +6,7 @@ topics and their links are cached for a minute. Saving or deleting a topic or a 
 cache of the process that saved it (and at once everywhere where the cache is shared, as the LMS's is).
 """
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -16,6 +17,7 @@ from survey_plugin.data import ResourceData, TopicData
 from survey_plugin.models import Topic, TopicResource
 
 CACHE_KEY = "survey_plugin:catalogue"
+_UNSAFE_IN_LINKS = set("\"'<>`\\ ")
 CACHE_SECONDS = 60
 
 
@@ -32,7 +34,7 @@ def _load() -> _Catalogue:
     for row in TopicResource.objects.filter(topic__active=True).select_related("topic").order_by("title", "key"):
         resources.setdefault(row.topic.code, []).append(ResourceData(
             topic_code=row.topic.code, topic_name=row.topic.name, key=row.key, title=row.title,
-            url=row.url or default_url(row.key),
+            url=_link(row),
         ))
     return _Catalogue(
         topics=tuple(TopicData(code=t.code, name=t.name, description=t.description) for t in active),
@@ -88,6 +90,27 @@ def save_topic(*, code: str, name: str, description: str = "", active: bool = Tr
 def link_resource(*, topic_code: str, key: str, title: str, url: str = "") -> None:
     topic = Topic.objects.get(code=topic_code)
     TopicResource.objects.update_or_create(topic=topic, key=key, defaults={"title": title, "url": url})
+
+
+def _link(row: TopicResource) -> str:
+    """The resource's own link when it is a safe one, else the LMS's page of its key (when that is safe)."""
+    for url in (row.url, default_url(row.key)):
+        if url and is_safe_link(url):
+            return url
+    return ""
+
+
+def is_safe_link(url: str) -> bool:
+    """
+    Whether ``url`` may be a link learners follow: http(s) or a path on this site, with no quote,
+    angle bracket, space or control character (no ``javascript:``, no breaking out of an attribute).
+    """
+    if not url or any(char in _UNSAFE_IN_LINKS or ord(char) < 32 or ord(char) == 127 for char in url):
+        return False
+    if url.startswith("/"):
+        return not url.startswith("//")
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def default_url(key: str) -> str:

@@ -14,7 +14,10 @@ from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey, UsageKey
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
+from cadre_common.column_lengths import length_problem
 from cadre_common.problems import RowProblem
+from survey_plugin.catalogue import is_safe_link
 from survey_plugin.data import CatalogueImportResult
 from survey_plugin.models import Topic, TopicResource
 
@@ -28,6 +31,9 @@ COLUMNS = {
     "url": ("链接", "url"),
 }
 REQUIRED = {"code", "name"}
+# The column each field is stored in: its length is checked against the model's, in the dry run too.
+COLUMN_OF = {"code": (Topic, "code"), "name": (Topic, "name"), "key": (TopicResource, "key"),
+             "title": (TopicResource, "title"), "url": (TopicResource, "url")}
 NO = {"否", "no", "false", "0", "停用"}
 
 
@@ -58,7 +64,8 @@ def import_topic_catalogue(*, data: bytes, filename: str, dry_run: bool = False)
 
 def _row_problems(cells: dict, topics: dict, resources: dict) -> list[tuple[str, str]]:
     """Check one row, adding its topic and resource to ``topics`` and ``resources``; (field, message) each."""
-    found = []
+    found = [(field, problem) for field, (model, column) in COLUMN_OF.items()
+             for problem in [length_problem(model, column, cells[field])] if problem]
     code, name = cells["code"], cells["name"]
     if not code:
         return [("code", _("the topic code is empty"))]
@@ -78,6 +85,9 @@ def _row_problems(cells: dict, topics: dict, resources: dict) -> list[tuple[str,
             found.append(("key", key_problem))
         if not cells["title"]:
             found.append(("title", _("a linked course or unit needs a title")))
+        if cells["url"] and not is_safe_link(cells["url"]):
+            found.append(("url", _("%(url)r: a link is an http:// or https:// address or a path on this site "
+                                   "starting with /") % {"url": cells["url"][:80]}))
         if (code, key) in resources:
             found.append(("key", _("this course or unit is linked to %(code)s twice") % {"code": code}))
         resources[(code, key)] = {"title": cells["title"], "url": cells["url"]}
@@ -98,6 +108,6 @@ def _write(topics: dict[str, dict], resources: dict[tuple[str, str], dict]) -> N
     with transaction.atomic():
         for code, values in topics.items():
             Topic.objects.update_or_create(code=code, defaults=values)
-        by_code = {topic.code: topic for topic in Topic.objects.filter(code__in=topics)}
+        by_code = {topic.code: topic for chunk in chunked(topics) for topic in Topic.objects.filter(code__in=chunk)}
         for (code, key), values in resources.items():
             TopicResource.objects.update_or_create(topic=by_code[code], key=key, defaults=values)

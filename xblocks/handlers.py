@@ -13,6 +13,8 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 
+from cadre_common import json_input
+
 DEFAULT_MAX_BODY = 64 * 1024
 AUTHORING_ROLES = ("staff", "instructor")
 
@@ -88,6 +90,15 @@ class Upload:
     content: bytes
 
 
+def _nested_too_deeply(body: bytes) -> bool:
+    """Whether the body is JSON too deeply nested to parse (the platform's json_handler would 500 on it)."""
+    try:
+        json_input.loads(body)
+    except ValueError as error:
+        return isinstance(error.__cause__, RecursionError)
+    return False
+
+
 def _is_form(request) -> bool:
     return (request.content_type or "").startswith("multipart/form-data")
 
@@ -99,7 +110,7 @@ def _form_data(block, request, uploads: tuple, max_upload: int) -> dict:
     ``.file`` and ``.filename``), read to at most ``max_upload`` bytes.
     """
     try:
-        data = json.loads(request.POST.get("json") or "{}")
+        data = json_input.loads(request.POST.get("json") or "{}")
     except ValueError:
         data = None
     if not isinstance(data, dict):
@@ -158,6 +169,9 @@ def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False
             if authors_only and not may_edit(block):
                 message = translate(block, _("Only the course's authors can edit it, in Studio."))
                 return HandlerError("forbidden", message, 403).get_response()
+            if not form and request.method == "POST" and _nested_too_deeply(request.body):
+                message = translate(block, _("The request is not valid JSON."))
+                return HandlerError("malformed_json", message).get_response()
             response = answer_form(block, request, suffix) if form else parsed(block, request, suffix)
             if isinstance(response, JsonAnswer):
                 return response

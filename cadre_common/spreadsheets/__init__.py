@@ -3,6 +3,8 @@ Spreadsheets in and out, once for the whole suite: every import reads through ``
 robust against broken files) and every export writes through ``writing`` (formulas never run).
 """
 from cadre_common.spreadsheets.reading import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ROWS,
     Columns,
     Sheet,
     UnreadableFile,
@@ -11,6 +13,8 @@ from cadre_common.spreadsheets.reading import (
     find_sheet,
     fold,
     read_sheets,
+    too_big,
+    upload_limits,
 )
 from cadre_common.spreadsheets.writing import (
     CONTENT_TYPES,
@@ -23,6 +27,8 @@ from cadre_common.spreadsheets.writing import (
 
 __all__ = [
     "CONTENT_TYPES",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_ROWS",
     "Columns",
     "FORMULA_STARTS",
     "Sheet",
@@ -35,5 +41,7 @@ __all__ = [
     "fold",
     "read_sheets",
     "table_bytes",
+    "too_big",
+    "upload_limits",
     "xlsx_bytes",
 ]

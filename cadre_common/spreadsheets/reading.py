@@ -16,10 +16,15 @@ from datetime import date, datetime
 from cadre_common.i18n import _
 from cadre_common.spreadsheets.writing import FORMULA_STARTS
 
-MAX_BYTES = 20 * 1024 * 1024
+# The defaults of the settings that bound every file the suite reads (CADRE_TRAINING_UPLOAD_MAX_…).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_ROWS = 50_000
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_ROWS = 100_000
 MAX_COLUMNS = 100
+# A workbook's cells beyond these are refused before the parse: openpyxl builds each row in memory
+# (a row of 500,000 cells took 446 MB) and takes ~25 µs a cell.
+MAX_CELLS_PER_ROW = 1000
+CELLS_PER_ROW = 20  # on average over the whole workbook
 HEADER_SEARCH_ROWS = 10
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
 
@@ -45,17 +50,41 @@ def cell_text(value) -> str:
     return text
 
 
+def upload_limits() -> tuple[int, int]:
+    """
+    (bytes, rows) a file may have: the LMS's CADRE_TRAINING_UPLOAD_MAX_BYTES and …_MAX_ROWS, or
+    their defaults where Django is not configured (the cadre-course console tool).
+    """
+    from django.conf import settings
+
+    if not settings.configured:
+        return DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
+    return (int(getattr(settings, "CADRE_TRAINING_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)),
+            int(getattr(settings, "CADRE_TRAINING_UPLOAD_MAX_ROWS", DEFAULT_MAX_ROWS)))
+
+
+def too_big(size: int, max_bytes: int | None = None) -> str | None:
+    """The message refusing a file of ``size`` bytes (None when it is within the limit)."""
+    most = upload_limits()[0] if max_bytes is None else max_bytes
+    if size <= most:
+        return None
+    return _("The file is %(size)s MB; files of up to %(most)s MB can be read.") % {
+        "size": f"{round(size / 2**20, 1):g}", "most": f"{round(most / 2**20, 1):g}"}
+
+
 def read_sheets(
-    data: bytes, filename: str, *, first_only: bool = False, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES
+    data: bytes, filename: str, *, first_only: bool = False, max_rows: int | None = None, max_bytes: int | None = None
 ) -> list[list[list[str]]]:
     """
     The rows of every sheet (a CSV file is one sheet), each row its cells as text with trailing
     empty cells dropped. Raises UnreadableFile for anything that is not a readable spreadsheet
-    within the limits.
+    within the limits (``max_bytes`` and ``max_rows``: the settings' unless given).
     """
-    if len(data) > max_bytes:
-        raise UnreadableFile(_("The file is %(size)s MB; files of up to %(most)s MB can be read.") % {
-            "size": round(len(data) / 1024 / 1024, 1), "most": max_bytes // 1024 // 1024})
+    limit_bytes, limit_rows = upload_limits()
+    max_rows = limit_rows if max_rows is None else max_rows
+    refusal = too_big(len(data), limit_bytes if max_bytes is None else max_bytes)
+    if refusal:
+        raise UnreadableFile(refusal)
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _xlsx_sheets(data, first_only=first_only, max_rows=max_rows)
@@ -75,6 +104,72 @@ def _trimmed(cells: Iterable) -> list[str]:
     return row
 
 
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/")  # not <col>, <cols>, <conditionalFormatting>
+
+
+def _cells(xml: bytes) -> int:
+    return sum(xml.count(tag) for tag in _CELL_TAGS)
+
+
+def _shared_strings(archive: zipfile.ZipFile) -> int:
+    """How many shared strings the workbook holds (``<si>`` elements), counted as it unpacks."""
+    count, tail = 0, b""
+    for info in archive.infolist():
+        if info.filename.lower().endswith("sharedstrings.xml"):
+            with archive.open(info) as stream:
+                while chunk := stream.read(1 << 20):
+                    joined = tail + chunk
+                    count += sum(joined.count(tag) - tail.count(tag) for tag in (b"<si>", b"<si "))
+                    tail = joined[-4:]
+    return count
+
+
+def _shape_refusal(archive: zipfile.ZipFile, *, first_only: bool, max_rows: int) -> UnreadableFile | None:
+    """
+    Why the workbook's sheets are refused before the slow parse (None when they are not): more rows
+    than ``max_rows``, a row of more than ``MAX_CELLS_PER_ROW`` cells, or more cells than
+    ``CELLS_PER_ROW`` a row on average. Rows and cells are counted in the raw XML as it is unpacked,
+    a megabyte at a time, at C speed (the first sheet only, when ``first_only`` and it is the usual
+    sheet1.xml; a sheet written otherwise is still stopped by the parse at ``max_rows``).
+    """
+    names = [info.filename for info in archive.infolist()
+             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")]
+    if first_only:
+        names = [name for name in names if name == "xl/worksheets/sheet1.xml"]
+    most_cells = max(max_rows, 1) * CELLS_PER_ROW
+    if _shared_strings(archive) > most_cells:  # openpyxl reads them all into memory first
+        return UnreadableFile(_("The workbook has more than %(most)s cells; it cannot be read.") % {"most": most_cells})
+    rows = cells = 0
+    for name in names:
+        pending, in_row = b"", 0
+        with archive.open(name) as stream:
+            while True:
+                chunk = stream.read(1 << 20)
+                data = pending + chunk
+                cut = data.rfind(b"<") if chunk else len(data)  # no tag is cut in two
+                cut = cut if cut > 0 else len(data)
+                body, pending = data[:cut], data[cut:]
+                pieces = body.split(b"<row")
+                in_row += _cells(pieces[0])
+                widest = in_row
+                for piece in pieces[1:]:
+                    rows += piece[:1] in (b" ", b">")  # <row …>, not <rowBreaks>
+                    in_row = _cells(piece)
+                    widest = max(widest, in_row)
+                cells += _cells(body)
+                if rows > max_rows:
+                    return _too_many_rows(max_rows)
+                if widest > MAX_CELLS_PER_ROW:
+                    return UnreadableFile(_("A row of the workbook has more than %(most)s cells; it cannot be read.")
+                                          % {"most": MAX_CELLS_PER_ROW})
+                if cells > most_cells:
+                    return UnreadableFile(_("The workbook has more than %(most)s cells; it cannot be read.")
+                                          % {"most": most_cells})
+                if not chunk:
+                    break
+    return None
+
+
 def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[list[str]]]:
     from openpyxl import load_workbook
 
@@ -84,6 +179,9 @@ def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[l
             if sum(member.file_size for member in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
                 raise UnreadableFile(_("The workbook unpacks to more than %(most)s MB; it cannot be read.") % {
                     "most": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
+            refusal = _shape_refusal(archive, first_only=first_only, max_rows=max_rows)
+            if refusal:
+                raise refusal
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnreadableFile:
         raise
@@ -93,7 +191,7 @@ def _xlsx_sheets(data: bytes, *, first_only: bool, max_rows: int) -> list[list[l
         sheets = []
         for sheet in workbook.worksheets[:1] if first_only else workbook.worksheets:
             rows = []
-            for cells in sheet.iter_rows(values_only=True):
+            for cells in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):  # a far cell pads no row
                 if len(rows) >= max_rows:
                     raise _too_many_rows(max_rows)
                 rows.append(_trimmed(cells))

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
+from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import config
@@ -136,6 +138,9 @@ def _plan_row(columns, number, cells, learners, seen, recorded_by, result):
     training = columns.value(cells, "training")
     if not training:
         problem("training", _("the training name is empty"))
+    too_long = length_problem(LedgerEntry, "title", training) or length_problem(LedgerEntry, "reference", training)
+    if too_long:  # the training is the entry's title and reference: it must fit both columns
+        problem("training", too_long)
     day = _parse_day(columns.value(cells, "date"), problem)
     credits = _parse_amount(columns.value(cells, "credits"), "credits", problem)
     hours = _parse_amount(columns.value(cells, "hours"), "hours", problem)
@@ -259,11 +264,8 @@ def _announce_exams(new):
     exams = [item for item in new if item.source_kind == SourceKind.OFFLINE_EXAM]
     if not exams:
         return
-    ids = dict(
-        LedgerEntry.objects.filter(idempotency_key__in=[item.entry.idempotency_key for item in exams]).values_list(
-            "idempotency_key", "id"
-        )
-    )
+    ids = {key: entry_id for chunk in chunked(item.entry.idempotency_key for item in exams) for key, entry_id in
+           LedgerEntry.objects.filter(idempotency_key__in=chunk).values_list("idempotency_key", "id")}
 
     def send():
         for item in exams:

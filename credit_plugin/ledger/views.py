@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cadre_common.problems import listed
+from cadre_common.uploads import BoundedFileField
 from credit_plugin.ledger import lms_events, offline_import, recording, totals
 from credit_plugin.ledger.errors import LedgerError
 from credit_plugin.organisations import api as organisations_api
@@ -38,7 +40,7 @@ class ReversalForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    roster = forms.FileField(label=gettext_lazy("Roster file (XLSX or CSV)"))
+    roster = BoundedFileField(label=gettext_lazy("Roster file (XLSX or CSV)"))
     dry_run = forms.BooleanField(
         label=gettext_lazy("Only check and preview; record nothing"), required=False, initial=True
     )
@@ -81,7 +83,8 @@ def offline_import_page(request):
             data=upload.read(), filename=upload.name, recorded_by=request.user.username,
             dry_run=form.cleaned_data["dry_run"],
         )
-    return page(request, "credit_plugin/import.html", {"form": form, "result": result})
+    return page(request, "credit_plugin/import.html", {"form": form, "result": result,
+                                                        "problems": listed(result.errors) if result else []})
 
 
 @require_POST

@@ -3,6 +3,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cadre_common.problems import listed
+from cadre_common.spreadsheets import too_big
+
 
 class FileImportCommand(BaseCommand):
     """A command that imports one file all or nothing; subclasses say what a dry run does."""
@@ -18,11 +21,14 @@ class FileImportCommand(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
+        refusal = too_big(path.stat().st_size)
+        if refusal:  # refused by its size, before it is read
+            raise CommandError(f"{file}: {refusal}")
         return path
 
     def refuse_if_problems(self, path: Path, errors, *, nothing: str = "nothing was written") -> None:
-        """Print every problem and stop, saying that nothing was done."""
-        for problem in errors:
-            self.stderr.write(str(problem))
+        """Print the problems (the first 100 and how many more) and stop, saying that nothing was done."""
+        for line in listed(list(errors)):
+            self.stderr.write(line)
         if errors:
             raise CommandError(f"{path.name}: {len(errors)} problems; {nothing}")

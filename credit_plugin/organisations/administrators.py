@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
 from cadre_common.problems import RowProblem
 from credit_plugin.organisations import people, tree
 from credit_plugin.organisations.data import AdministratorImportResult, PlannedAssignment
@@ -56,8 +57,9 @@ def import_training_administrators(*, data: bytes, filename: str, dry_run: bool)
     if errors or dry_run:
         return result
     with transaction.atomic():
-        organisations = dict(Organisation.objects.filter(
-            code__in={item.organisation_code for item in planned}).values_list("code", "id"))
+        organisations = {code: organisation_id for chunk in chunked({item.organisation_code for item in planned})
+                         for code, organisation_id in Organisation.objects.filter(code__in=chunk).values_list(
+                             "code", "id")}
         users = people.user_ids_by_username({item.username for item in planned})
         for item in planned:
             TrainingAdministrator.objects.get_or_create(user_id=users[item.username],
@@ -70,9 +72,10 @@ def _plan(sheet) -> tuple[list[PlannedAssignment], list[RowProblem]]:
     usernames = {columns.value(cells, "username") for _, cells in sheet.rows}
     codes = {columns.value(cells, "organisation_code") for _, cells in sheet.rows}
     users = people.user_ids_by_username(usernames)
-    organisations = dict(Organisation.objects.filter(code__in=codes).values_list("code", "id"))
-    existing = set(TrainingAdministrator.objects.filter(user_id__in=users.values())
-                   .values_list("user__username", "organisation__code"))
+    organisations = {code: organisation_id for chunk in chunked(codes) for code, organisation_id in
+                     Organisation.objects.filter(code__in=chunk).values_list("code", "id")}
+    existing = {pair for chunk in chunked(users.values()) for pair in TrainingAdministrator.objects.filter(
+        user_id__in=chunk).values_list("user__username", "organisation__code")}
     planned, errors, seen = [], [], {}
     for number, cells in sheet.rows:
         username, code = columns.value(cells, "username"), columns.value(cells, "organisation_code")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -19,10 +20,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
+from cadre_common.chunks import chunked
+from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
-from credit_plugin.organisations import tree
+from credit_plugin.organisations import people, tree
 from credit_plugin.organisations.data import (
     CadreCategory,
     CadreImportResult,
@@ -136,6 +139,26 @@ def plan(*, data: bytes, filename: str, create_users: bool) -> _Plan:
     return result
 
 
+# The model column each value is stored in: a value longer than the column holds is a problem of the
+# dry run, never a database error on saving.
+ORGANISATION_COLUMNS = {"code": (Organisation, "code"), "name": (Organisation, "name")}
+
+
+def cadre_columns() -> dict:
+    user = get_user_model()
+    return {"username": (user, "username"), "email": (user, "email"),
+            "name": (apps.get_model("student", "UserProfile"), "name"),  # where a new account's full name goes
+            "position": (CadreProfile, "position"), "employee_number": (CadreProfile, "employee_number"),
+            "phone": (CadreProfile, "phone")}
+
+
+def _length_problems(columns: dict, value, problem) -> None:
+    for name, (model, column) in columns.items():
+        found = length_problem(model, column, value(name))
+        if found:
+            problem(name, found)
+
+
 def _plan_organisations(sheet, parents, result):
     missing = [label for name, label in (("code", "组织代码"), ("name", "组织名称"), ("level", "级别"))
                if name not in sheet.columns]
@@ -148,6 +171,7 @@ def _plan_organisations(sheet, parents, result):
         def problem(column, message, number=number):
             result.errors.append(RowProblem(number, sheet.columns.label(column), message))
 
+        _length_problems(ORGANISATION_COLUMNS, lambda name, cells=cells: sheet.columns.value(cells, name), problem)
         code, name = sheet.columns.value(cells, "code"), sheet.columns.value(cells, "name")
         level = _pick(sheet.columns.value(cells, "level"), LEVELS)
         parent_code = sheet.columns.value(cells, "parent_code") or None
@@ -225,7 +249,7 @@ def _plan_cadres(sheet, known_codes, create_users, result):
     usernames = {sheet.columns.value(cells, "username") for _, cells in sheet.rows} - {""}
     context = _CadreContext(
         known_codes=known_codes | {organisation.code for organisation in result.organisations},
-        users=dict(get_user_model().objects.filter(username__in=usernames).values_list("username", "id")),
+        users=people.user_ids_by_username(usernames),
         numbers_in_use=dict(
             CadreProfile.objects.exclude(employee_number=None).values_list("employee_number", "user__username")
         ),
@@ -238,6 +262,7 @@ def _plan_cadres(sheet, known_codes, create_users, result):
         def problem(column, message, problems=problems, number=number):
             problems.append(RowProblem(number, sheet.columns.label(column), message))
 
+        _length_problems(cadre_columns(), lambda name, cells=cells: sheet.columns.value(cells, name), problem)
         planned = _plan_cadre(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
         result.errors.extend(problems)
         if planned and not problems:
@@ -341,8 +366,9 @@ def _write(result: CadreImportResult) -> None:
         )
     if not result.cadres:
         return
-    organisations = {organisation.code: organisation for organisation in Organisation.objects.filter(
-        code__in={cadre.organisation_code for cadre in result.cadres})}
+    organisations = {organisation.code: organisation for chunk in chunked(
+        {cadre.organisation_code for cadre in result.cadres}) for organisation in Organisation.objects.filter(
+        code__in=chunk)}
     user_model = get_user_model()
     time_zone = config.credit_time_zone()
     for planned in result.cadres:

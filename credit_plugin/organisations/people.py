@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 
+from cadre_common.chunks import chunked
 from credit_plugin.compat import PROFILE_NAME
 
 
@@ -19,7 +20,8 @@ def full_name(name: str | None, username: str) -> str:
 
 def names_of(user_ids) -> dict[int, str]:
     """{user id: the name to print} for ``user_ids``, in one query."""
-    rows = get_user_model().objects.filter(id__in=user_ids).values_list("id", PROFILE_NAME, "username")
+    rows = [row for chunk in chunked(user_ids) for row in
+            get_user_model().objects.filter(id__in=chunk).values_list("id", PROFILE_NAME, "username")]
     return {user_id: full_name(name, username) for user_id, name, username in rows}
 
 
@@ -29,13 +31,14 @@ def name_of(user_id: int) -> str:
 
 def contacts_of(user_ids) -> dict[int, tuple[str, str, str]]:
     """{user id: (username, e-mail, name)} of the active users among ``user_ids``: who can be written to."""
-    rows = get_user_model().objects.filter(id__in=user_ids, is_active=True).values_list(
-        "id", "username", "email", PROFILE_NAME)
+    rows = [row for chunk in chunked(user_ids) for row in get_user_model().objects.filter(
+        id__in=chunk, is_active=True).values_list("id", "username", "email", PROFILE_NAME)]
     return {user_id: (username, email, full_name(name, username)) for user_id, username, email, name in rows}
 
 
 def user_ids_by_username(usernames) -> dict[str, int]:
-    return dict(get_user_model().objects.filter(username__in=usernames).values_list("username", "id"))
+    return {username: user_id for chunk in chunked(usernames) for username, user_id in
+            get_user_model().objects.filter(username__in=chunk).values_list("username", "id")}
 
 
 class Account(NamedTuple):
@@ -49,8 +52,8 @@ class Account(NamedTuple):
 
 def accounts_by(field: str, values) -> dict[str, Account]:
     """{value, lower case: account} of the accounts whose ``field`` (username, email or id) is one of ``values``."""
-    rows = get_user_model().objects.filter(**{f"{field}__in": list(values)}).values_list(
-        "id", "username", "email", PROFILE_NAME)
+    rows = [row for chunk in chunked(values) for row in get_user_model().objects.filter(
+        **{f"{field}__in": chunk}).values_list("id", "username", "email", PROFILE_NAME)]
     accounts = {}
     for user_id, username, email, name in rows:
         account = Account(user_id, username, email, (name or "").strip())

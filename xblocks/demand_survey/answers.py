@@ -4,6 +4,7 @@ Checking a learner's answers against the survey's questions before anything is s
 Every refusal names the question and what is wrong; the handler answers 400 with it and the
 plugin stores nothing.
 """
+from cadre_common.safe_ids import id_problem
 from survey_plugin.api import SubmittedAnswer
 from xblocks.demand_survey.questions import RATING_SCALE, QuestionKind, SurveyQuestion
 from xblocks.i18n import _
@@ -19,6 +20,9 @@ def check_answers(
     questions: list[SurveyQuestion], given: object, *, topic_codes: set[str], max_text_length: int
 ) -> list[SubmittedAnswer]:
     """The answers as the plugin stores them; raises AnswerError for the first problem found."""
+    if any(id_problem(question.id) for question in questions):  # saved before ids were checked
+        raise AnswerError("bad_survey", _("This survey has a question whose id cannot be stored; "
+                                          "ask the course team to fix the survey in Studio."))
     if not isinstance(given, dict):
         raise AnswerError("malformed", _("The answers must be an object keyed by question id."))
     known = {question.id for question in questions}

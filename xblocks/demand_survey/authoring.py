@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 
+from cadre_common import json_input
 from xblocks.demand_survey.answers import AnswerError
 from xblocks.demand_survey.questions import SurveyQuestion, survey_problems
 from xblocks.fields import moment_from_form, zoned_text
@@ -48,7 +49,7 @@ def studio_context(*, questions: list[SurveyQuestion], opens_at, closes_at, topi
 
 def read_questions(text, *, translate) -> list[SurveyQuestion]:
     try:
-        items = json.loads(text or "[]")
+        items = json_input.loads(text or "[]")
         if not isinstance(items, list):
             raise ValueError(translate(_("the questions must be a JSON list")))
         return [SurveyQuestion.from_dict(item) for item in items]

@@ -7,6 +7,7 @@ A topic menu lists topic codes of the institution's catalogue (none: every activ
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cadre_common.safe_ids import id_problem
 from xblocks.i18n import _
 
 RATING_SCALE = (1, 2, 3, 4, 5)
@@ -58,6 +59,10 @@ class SurveyQuestion:
         ids = [option.id for option in self.options]
         if not self.id.strip():
             found.append(_("the question has no id"))
+        elif id_problem(self.id):  # it is stored with every answer: an id the column cannot hold breaks every submit
+            found.append(id_problem(self.id))
+        if len(set(ids)) == len(ids) and all(option_id.strip() for option_id in ids):
+            found.extend(dict.fromkeys(filter(None, map(id_problem, ids))))
         if not self.prompt.strip():
             found.append(_("the question has no text"))
         if self.kind.has_options and len(self.options) < 2:

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 
+from cadre_common import json_input
+from cadre_common.problems import listed
 from question_bank import api as bank_api
 from xblocks.fields import moment_from_form, zoned_text
 from xblocks.handlers import Upload
@@ -55,7 +57,8 @@ def studio_context(*, levels: list[Level], index, competition_start, competition
 
 def read_levels(text, *, translate) -> list[Level]:
     try:
-        return [Level.from_dict(item, number=number) for number, item in enumerate(json.loads(text or "[]"), start=1)]
+        items = json_input.loads(text or "[]")
+        return [Level.from_dict(item, number=number) for number, item in enumerate(items, start=1)]
     except (ValueError, TypeError, AttributeError) as error:
         raise ChallengeError("bad_levels", translate(_("The levels are not valid: {error}")).format(
             error=error)) from error
@@ -70,7 +73,7 @@ def read_bank_upload(upload: Upload | None, *, translate) -> list[bank_api.Quest
     questions, problems = bank_api.read_bank(upload.content, filename=upload.filename)
     errors = [problem for problem in problems if not problem.skipped]
     if errors or not questions:
-        lines = [str(problem) for problem in errors] or [translate(_("The file holds no questions."))]
+        lines = listed(errors) or [translate(_("The file holds no questions."))]
         raise ChallengeError("bad_bank", "\n".join(lines))
     return questions
 

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cadre_common.problems import listed
+from cadre_common.spreadsheets import too_big
 from survey_plugin import api
 
 
@@ -20,6 +21,9 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
+        refusal = too_big(path.stat().st_size)
+        if refusal:  # refused by its size, before it is read
+            raise CommandError(f"{file}: {refusal}")
         result = api.import_topic_catalogue(data=path.read_bytes(), filename=path.name, dry_run=dry_run)
         for line in listed(list(result.problems)):
             self.stderr.write(line)

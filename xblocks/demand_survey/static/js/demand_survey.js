@@ -19,8 +19,10 @@ function DemandSurveyBlock(runtime, element, init) {
   var form = root.querySelector(".demand-survey__form");
   if (!form) { return; }
 
+  // Text for HTML, in element content and in attributes quoted either way: & < > " ' all escaped.
+  var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"};
   function esc(text) {
-    var div = document.createElement("div"); div.textContent = text == null ? "" : String(text); return div.innerHTML;
+    return (text == null ? "" : String(text)).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
   }
   function say(text) { form.querySelector(".ds-message").textContent = text || ""; }
 

@@ -41,8 +41,10 @@ function LevelChallengeBlock(runtime, element, init) {
     };
   }
 
+  // Text for HTML, in element content and in attributes quoted either way: & < > " ' all escaped.
+  var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"};
   function esc(text) {
-    var div = document.createElement("div"); div.textContent = text == null ? "" : String(text); return div.innerHTML;
+    return (text == null ? "" : String(text)).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
   }
   function post(handler, body) {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
