@@ -22,7 +22,7 @@ def test_passing_the_demo_course_shows_on_the_learners_training_record(live_serv
     phone_page.click("header.devhost button:has-text('退出')")
 
     log_in(phone_page, live_server.url, "learner", DEFAULT_PASSWORD)
-    phone_page.click("text=我的培训档案")
+    phone_page.click("text=我的本年度学分")
     assert phone_page.locator(".credits-earned").inner_text() == "30.00"
     assert phone_page.locator(".hours-earned").inner_text() == "13.00"
     assert "还差 60.00 学分、27.00 学时" in phone_page.locator(".status").inner_text()
