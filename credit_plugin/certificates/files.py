@@ -37,6 +37,7 @@ def certificate_content(certificate: Certificate):
         issued_on=timezone.localtime(certificate.issued_at, config.credit_time_zone()).date(),
         issuer_name=certificate.issuer_name, seal_image=_seal(certificate),
         verification_url=verification_url(certificate.verification_code), reference=certificate.reference,
+        exam_date=certificate.exam_date, score=certificate.score,
     )
 
 

@@ -8,7 +8,7 @@ result, is never created, even when two workers issue at the same moment.
 """
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -59,6 +59,9 @@ def public_content(certificate: Certificate) -> dict:
         "serial": certificate.serial_number,
         "issued_on": timezone.localtime(certificate.issued_at, config.credit_time_zone()).date().isoformat(),
         "reference": certificate.reference,
+        # An exam certificate's result; absent from the others (and from records signed before they were kept).
+        **({"exam_date": certificate.exam_date.isoformat()} if certificate.exam_date else {}),
+        **({"score": str(certificate.score)} if certificate.score is not None else {}),
     }
 
 
@@ -108,6 +111,7 @@ def kind_title(kind: str) -> str:
 def issue_certificate(
     *, user_id: int, kind: str, year: int, credits: Decimal, hours: Decimal, title: str = "",
     reference: str = "", unique_for: str = "", now: datetime | None = None, supersedes: Certificate | None = None,
+    exam_date: date | None = None, score: Decimal | None = None,
 ) -> tuple[Certificate, bool]:
     """
     (certificate, newly issued). At most one valid certificate exists per kind, holder and
@@ -139,6 +143,7 @@ def issue_certificate(
                 issuer_name=issuer.name, issuer_organisation_id=issuer.organisation_id,
                 credits=credits, hours=hours, serial_number=_next_serial(issuer.serial_prefix, year),
                 issued_at=now or timezone.now(), unique_for=unique_for, valid_slot=slot,
+                exam_date=exam_date, score=score.quantize(Decimal("0.01")) if score is not None else None,
             )
             certificate.signed_content = public_content(certificate)
             certificate.key_id, certificate.signature = sign(certificate.signed_content)
@@ -199,18 +204,20 @@ def reissue_certificate(*, code: str, reason: str) -> Certificate:
     new, _created = issue_certificate(
         user_id=old.user_id, kind=old.kind, year=old.year, credits=credits, hours=hours,
         title=old.title, reference=old.reference, unique_for=old.unique_for, supersedes=old,
+        exam_date=old.exam_date, score=old.score,
     )
     return new
 
 
-def issue_exam_certificate_for_entry(*, user_id: int, exam_name: str, entry_id: int) -> Certificate | None:
-    """The exam certificate for a passed offline exam's ledger entry (one per entry, never two)."""
+def issue_exam_certificate_for_entry(*, user_id: int, exam_name: str, entry_id: int, exam_date: date | None = None,
+                                    score: Decimal | None = None) -> Certificate | None:
+    """The exam certificate for a passed offline exam's ledger entry (one per entry, never two), with its result."""
     entry = ledger_api.entry(entry_id=entry_id)
     if entry is None or entry.user_id != user_id:
         return None
     certificate, _new = issue_certificate(
         user_id=user_id, kind=CertificateKind.EXAM, year=entry.year, credits=entry.credits, hours=entry.hours,
-        reference=exam_name, unique_for=f"entry-{entry_id}",
+        reference=exam_name, unique_for=f"entry-{entry_id}", exam_date=exam_date, score=score,
     )
     return certificate
 

@@ -110,6 +110,9 @@ class Certificate(models.Model):
     serial_number = models.CharField(max_length=48, unique=True, help_text=_("Printed serial number."))
     issued_at = models.DateTimeField(help_text=_("When it was issued (UTC)."))
     reference = models.CharField(max_length=255, blank=True, help_text=_("What it was issued for, e.g. the exam."))
+    exam_date = models.DateField(null=True, blank=True, help_text=_("The day of the exam an exam certificate is for."))
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True,
+                                help_text=_("The score of that exam, out of 100."))
     status = models.CharField(
         max_length=16, choices=CertificateStatus.choices, default=CertificateStatus.VALID, help_text=_("Its status.")
     )

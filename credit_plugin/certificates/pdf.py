@@ -54,6 +54,8 @@ class CertificateContent:
     verification_url: str  # encoded in the QR code and printed under it
     seal_image: bytes | None = None  # PNG (transparent background) or JPEG
     reference: str = ""  # what it was issued for (an exam); the template's reference_body names it
+    exam_date: date | None = None  # an exam certificate's exam day and score: the template's result_body
+    score: Decimal | None = None
     status_text: str = ""  # e.g. 已撤销: printed across the page when not empty
 
 
@@ -80,6 +82,8 @@ def placeholder_values(content: CertificateContent) -> dict[str, str]:
         "issued_on": format_date(content.issued_on),
         "issuer_name": content.issuer_name,
         "reference": content.reference,
+        "exam_date": format_date(content.exam_date) if content.exam_date else "",
+        "score": format_amount(content.score) if content.score is not None else "",
     }
 
 
@@ -164,7 +168,10 @@ class _Page:
         if self.template.border:
             self.draw_border()
         y = self.draw_heading()
-        body = self.template.reference_body if self.content.reference else self.template.body
+        body = self.template.body
+        if self.content.reference:
+            has_result = self.content.exam_date and self.content.score is not None
+            body = self.template.result_body if has_result else self.template.reference_body
         y = self.draw_paragraph(_runs(body, self.values), top=y - 70, size=17, leading=36)
         if self.template.show_figures:
             self.draw_figures(top=min(y - 34, 420))

@@ -22,8 +22,9 @@ def on_offline_exam_passed(sender, user_id, exam_name, exam_date, score, entry_i
     if entry_id is None:
         return
     try:
-        tasks.issue_exam_certificate.delay(user_id=user_id, exam_name=exam_name, exam_date=str(exam_date),
-                                           entry_id=entry_id)
+        tasks.issue_exam_certificate.delay(user_id=user_id, exam_name=exam_name,
+                                           exam_date=exam_date.isoformat() if exam_date else "",
+                                           entry_id=entry_id, score=str(score or ""))
     except Exception:  # noqa: BLE001
         log.exception("credit_plugin could not queue the exam certificate of entry %s", entry_id)
 

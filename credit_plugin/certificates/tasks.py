@@ -1,4 +1,7 @@
 """Celery tasks of the certificates: one cadre's certificate and its PDF, and the chunks of a bulk issuance."""
+from datetime import date
+from decimal import Decimal
+
 from celery import shared_task
 
 from credit_plugin.certificates import bulk, files, issuing, review
@@ -17,9 +20,11 @@ def issue_annual_certificate(self, user_id: int, year: int):
 
 @shared_task(bind=True, autoretry_for=(Exception,), max_retries=5, retry_backoff=10,
              name="credit_plugin.tasks.issue_exam_certificate")
-def issue_exam_certificate(self, user_id: int, exam_name: str, exam_date: str, entry_id: int):
-    """An imported offline exam was passed: the certificate of qualification (合格证) for it."""
-    certificate = issuing.issue_exam_certificate_for_entry(user_id=user_id, exam_name=exam_name, entry_id=entry_id)
+def issue_exam_certificate(self, user_id: int, exam_name: str, exam_date: str, entry_id: int, score: str = ""):
+    """An imported offline exam was passed: the certificate of qualification (合格证) for it, with the exam's result."""
+    certificate = issuing.issue_exam_certificate_for_entry(
+        user_id=user_id, exam_name=exam_name, entry_id=entry_id,
+        exam_date=date.fromisoformat(exam_date) if exam_date else None, score=Decimal(score) if score else None)
     if certificate is None:
         return None
     files.ensure_pdf(certificate)

@@ -17,10 +17,10 @@ from credit_plugin.certificates.fonts import FACES
 # The placeholders texts may use, filled from the certificate's content.
 PLACEHOLDERS = (
     "holder_name", "organisation_name", "kind_title", "year", "credits", "hours", "serial_number", "issued_on",
-    "issuer_name", "reference",
+    "issuer_name", "reference", "exam_date", "score",
 )
-TEXT_FIELDS = ("title", "subtitle", "year_line", "body", "reference_body", "credits_label", "hours_label",
-               "serial_label", "date_label", "qr_caption", "url_label")
+TEXT_FIELDS = ("title", "subtitle", "year_line", "body", "reference_body", "result_body", "credits_label",
+               "hours_label", "serial_label", "date_label", "qr_caption", "url_label")
 COLOUR_FIELDS = ("title_colour", "text_colour", "accent_colour")
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
@@ -45,6 +45,10 @@ class CertificateTemplate:
     )
     # The body for a certificate that names what it was issued for (an exam): content.reference.
     reference_body: str = "兹证明{holder_name}同志（{organisation_name}）参加{reference}，成绩合格，特发此证。"
+    # ... and for an exam certificate that knows the exam's day and score.
+    result_body: str = (
+        "兹证明{holder_name}同志（{organisation_name}）于{exam_date}参加{reference}，成绩{score}分，考试合格，特发此证。"
+    )
     show_figures: bool = True
     credits_label: str = "学分"
     hours_label: str = "学时"

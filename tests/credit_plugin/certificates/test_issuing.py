@@ -1,7 +1,8 @@
 """Issuing, serial numbers, signatures, revoking and reissuing, and the public verification record."""
 import base64
+import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -9,9 +10,11 @@ import pytest
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.test import TestCase
+from pypdf import PdfReader
 
 from credit_plugin import api
 from credit_plugin.api import NewLedgerEntry, SourceKind
+from credit_plugin.certificates.files import pdf_bytes
 from credit_plugin.models import Certificate
 from tests.factories import OrganisationIssuerFactory, UserFactory, administrator, cadre, union_tree
 
@@ -173,9 +176,15 @@ def test_an_offline_exam_passed_gives_one_certificate_of_qualification(orgs):
     with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
         for _ in range(2):  # the import announces it; a replay announces it again
             OFFLINE_EXAM_PASSED.send(sender=None, user_id=holder.id, exam_name="工会法考试",
-                                     exam_date=datetime.now(UTC).date(), score="92", entry_id=entry.id)
+                                     exam_date=date(YEAR, 3, 20), score="92.5", entry_id=entry.id)
     exam = Certificate.objects.get(kind="exam")
     assert (exam.title, exam.reference, exam.credits) == ("合格证", "工会法考试", Decimal("4.00"))
+    # The exam's own day and score, not the day the roster was imported, on the record and the paper.
+    assert (exam.exam_date, exam.score) == (date(YEAR, 3, 20), Decimal("92.50"))
+    assert (exam.signed_content["exam_date"], exam.signed_content["score"]) == (f"{YEAR}-03-20", "92.50")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes(exam))).pages)
+    text = "".join(text.split())  # runs of emphasised values come out spaced
+    assert f"于{YEAR}年3月20日参加工会法考试，成绩92.5分，考试合格" in text
 
 
 def test_other_administrators_cannot_revoke(client, orgs):
