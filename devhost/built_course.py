@@ -7,11 +7,14 @@ from pathlib import Path
 
 import nh3
 from django.conf import settings
+from django.utils import timezone
 from lxml import etree
 from workbench.scenarios import SCENARIOS, add_xml_scenario, get_scenarios
 
 import course_exports
 from course_exports.api import BuildError, build_course, course_units
+from credit_plugin.api import credit_year
+from devhost import demo_roster
 
 log = logging.getLogger(__name__)
 OUTLINE = Path(course_exports.__file__).parent / "examples" / "demo_outline.yaml"
@@ -50,11 +53,18 @@ DOWNLOADS = {  # what an author downloads from the home page: the example inputs
     "demo_bank.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", OUTLINE.parent),
     "demo_outline.yaml": ("application/yaml; charset=utf-8", OUTLINE.parent),
     "built_demo_course.tar.gz": ("application/gzip", None),
+    # An administrator's download: the offline roster that completes 王小纲's year (devhost/demo_roster.py).
+    "offline_roster.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", None),
+    "offline_roster.csv": ("text/csv; charset=utf-8", None),
 }
 
 
 def download_path(name: str) -> Path:
-    """Where a file from DOWNLOADS is (the built course is built on first use)."""
+    """Where a file from DOWNLOADS is (the built course is built on first use, the roster for this year)."""
+    if name in demo_roster.NAMES:
+        folder = Path(settings.VAR_DIR) / "demo_data"
+        demo_roster.write_demo_roster(folder, credit_year(timezone.now()))
+        return folder / name
     directory = DOWNLOADS[name][1]
     if directory is None:
         directory = Path(settings.VAR_DIR)

@@ -1,14 +1,14 @@
 """Credits flow end to end in a browser: the LMS passes a learner, an administrator imports and reverses."""
-from pathlib import Path
-
 import pytest
+from django.utils import timezone
 
+from credit_plugin.api import credit_year
+from devhost import demo_roster
 from devhost.demo_credits import seed_demo_credit_rules
 from tests.browser.conftest import log_in
 from tests.factories import DEFAULT_PASSWORD, StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-ROSTER = Path(__file__).resolve().parents[2] / "devhost" / "demo_data" / "offline_roster.xlsx"
 
 
 def test_passing_the_demo_course_shows_on_the_learners_training_record(live_server, phone_page, screenshot):
@@ -30,7 +30,8 @@ def test_passing_the_demo_course_shows_on_the_learners_training_record(live_serv
     screenshot(phone_page, "training-record-after-passing")
 
 
-def test_administrator_imports_the_demo_roster_and_reverses_an_entry(live_server, chromium, screenshot):
+def test_administrator_imports_the_demo_roster_and_reverses_an_entry(live_server, chromium, screenshot, tmp_path):
+    roster = demo_roster.write_demo_roster(tmp_path, credit_year(timezone.now()))
     UserFactory(username="learner")
     UserFactory(username="author", name="李文")
     UserFactory(username="org_admin", name="张明")
@@ -38,20 +39,20 @@ def test_administrator_imports_the_demo_roster_and_reverses_an_entry(live_server
     page = chromium.new_context(viewport={"width": 1024, "height": 900}, locale="zh-CN").new_page()
     log_in(page, live_server.url, "province_admin", DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/cadre-credits/admin/import/")
-    page.set_input_files("#id_roster", str(ROSTER))
+    page.set_input_files("#id_roster", str(roster))
     page.click("button:has-text('上传')")
     assert "预览：尚未记录" in page.inner_text("main")
     screenshot(page, "offline-import-preview")
-    page.set_input_files("#id_roster", str(ROSTER))
+    page.set_input_files("#id_roster", str(roster))
     page.uncheck("#id_dry_run")
     page.click("button:has-text('上传')")
     assert "已记录 3 条" in page.inner_text("main")
     assert "第 7 行，“是否合格”列：未合格：不计学分" in page.inner_text("main")
 
     page.goto(f"{live_server.url}/cadre-credits/admin/?username=learner")
-    assert "30.00" in page.inner_text("main")  # 24 + 6
+    assert "60.00" in page.inner_text("main")  # 48 + 12: with the demo course's 30, the year's 90
     page.locator("tr", has_text="集中轮训").locator("input[name=reason]").fill("重复登记")
     page.locator("tr", has_text="集中轮训").locator("button:has-text('冲销')").click()
     assert "已冲销" in page.inner_text(".messages")
-    assert "学分: 6.00 / 90" in page.inner_text("main").replace("：", ": ")
+    assert "学分: 12.00 / 90" in page.inner_text("main").replace("：", ": ")
     screenshot(page, "credits-admin-after-reversal")

@@ -8,6 +8,7 @@ from django.db import transaction
 from waffle.models import Switch
 
 from credit_plugin import api
+from devhost import built_course
 from devhost.course_access import COURSE_STAFF_GROUP
 from devhost.demo_cadres import seed_demo_cadres
 from devhost.demo_credits import seed_demo_credit_rules
@@ -48,7 +49,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Demo topic catalogue and last year's demand survey: {answered} new answers. "
                           "Demand dashboard: /cadre-surveys/demand/")
-        self.stdout.write("Demo offline roster to import: devhost/demo_data/offline_roster.xlsx (or .csv)")
+        roster = built_course.download_path("offline_roster.xlsx")
+        self.stdout.write(f"Demo offline roster to import, for this year: {roster} (or .csv; also on the home page)")
 
     def seed_users(self):
         user_model = get_user_model()
