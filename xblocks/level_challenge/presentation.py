@@ -42,6 +42,19 @@ UI_TEXT = {
     "closed": _("The competition is closed."),
     "true": _("True"),
     "false": _("False"),
+    "progress": _("Question {n} of {total}"),
+    "answered": _("Answered {answered} of {total}"),
+    "confirm_unanswered": _("{k} questions are not answered yet. Submit anyway?"),
+    "mine": _("My answer"),
+    "not_answered": _("Not answered"),
+    "book": _("Wrong-question book"),
+    "practice": _("Practise my wrong questions"),
+    "practice_note": _("Practice is not graded: it earns no points and uses no attempt."),
+    "check": _("Check my answers"),
+    "mastered": _("Mastered"),
+    "rank": _("Rank"),
+    "name": _("Name"),
+    "answer_one": _("Answer at least one question first."),
 }
 
 

@@ -36,7 +36,7 @@ def test_an_empty_submission_is_refused_and_the_attempt_stays_open(learner_clien
     answers = {q["id"]: [] for q in attempt["questions"]} if form == "every list empty" else {}
     status, error = call(learner_client, "submit_level", {"attempt_id": attempt["attempt_id"], "answers": answers})
     assert (status, error["error"]) == (400, "no_answers")
-    assert "未作答" in error["message"] or "Answer" in error["message"]
+    assert "至少作答一题" in error["message"] or "Answer at least one" in error["message"]
     _, state = call(learner_client, "get_state")
     assert state["current"]["attempt_id"] == attempt["attempt_id"]  # still open, same draw
     assert state["levels"][0]["best_percent"] is None and state["points"] == 0  # nothing graded
