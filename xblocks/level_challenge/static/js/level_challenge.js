@@ -148,18 +148,29 @@ function LevelChallengeBlock(runtime, element, init) {
   function unanswered(answers) {
     return Object.keys(answers).filter(function (id) { return !answers[id].length; }).length;
   }
+  // "第 n/N 题": the question being answered (focused), else the first one not scrolled under the bar;
+  // at the foot of the page, the last one on screen.
   function trackProgress(box, questions) {
-    var sets = box.querySelectorAll("fieldset"), bar = box.querySelector(".lc-bar");
-    function update() {
-      var top = bar.getBoundingClientRect().bottom, at = 0;
-      for (var i = 0; i < sets.length; i++) { if (sets[i].getBoundingClientRect().bottom > top + 8) { at = i; break; } at = i; }
+    var sets = Array.prototype.slice.call(box.querySelectorAll("fieldset")), bar = box.querySelector(".lc-bar");
+    function inView() {
+      var top = bar.getBoundingClientRect().bottom, at = sets.length - 1;
+      var atFoot = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      for (var i = 0; i < sets.length; i++) {
+        var rect = sets[i].getBoundingClientRect();
+        if (atFoot ? rect.top < window.innerHeight : rect.bottom > top + 8) { at = i; if (!atFoot) { break; } }
+      }
+      return at;
+    }
+    function update(event) {
+      var focused = event && event.target && event.target.closest ? event.target.closest("fieldset") : null;
+      var at = focused && sets.indexOf(focused) >= 0 ? sets.indexOf(focused) : inView();
       box.querySelector(".lc-where").textContent = fill(T.progress, {n: at + 1, total: questions.length});
       var answers = chosenAnswers(box, questions);
       box.querySelector(".lc-count").textContent = fill(T.answered, {answered: questions.length - unanswered(answers), total: questions.length});
     }
     box.addEventListener("change", update);
     box.addEventListener("focusin", update);
-    window.addEventListener("scroll", function () { if (!box.hidden) { update(); } }, {passive: true});
+    window.addEventListener("scroll", function () { if (!box.hidden && box.contains(bar)) { update(); } }, {passive: true});
     update();
   }
 
