@@ -157,3 +157,30 @@ def test_the_survey_shows_every_problem_at_once_next_to_its_question(live_server
     page.wait_for_selector(".ds-saved")
     assert page.locator(".ds-question--invalid").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_a_named_survey_says_submitted_and_offers_to_change_the_answers(live_server, phone_page, screenshot):
+    from tests.devhost_blocks import CourseContentRuntime
+
+    seed_demo_topics()
+    survey = CourseContentRuntime(UserFactory(username="survey-author", is_staff=True)).get_block(
+        "demand-survey.demand_survey.d0.u0")
+    survey.anonymous = False
+    survey.save()
+    UserFactory(username="named-answerer")
+    page = phone_page
+    log_in(page, live_server.url, "named-answerer", DEFAULT_PASSWORD)
+    page.goto(f"{live_server.url}/unit/demand_survey.0/")
+    page.check("input[name=role][value=chair]")
+    page.locator("fieldset[data-question=topics] select[data-choice=union-basics]").select_option("1")
+    page.check("input[name=formats][value=video]")
+    page.check("input[name=usefulness][value='4']")
+    button = page.locator("button.ds-submit")
+    assert button.inner_text() == "提交"
+    button.click()
+    page.wait_for_selector(".ds-saved")
+    assert button.inner_text() == "修改答案" and page.inner_text(".ds-submitted") == "已提交"
+    screenshot(page, "phone-survey-named-submitted")
+    page.reload()
+    assert page.locator("button.ds-submit").inner_text() == "修改答案"
+    assert page.inner_text(".ds-submitted") == "已提交"
