@@ -184,3 +184,20 @@ def test_a_named_survey_says_submitted_and_offers_to_change_the_answers(live_ser
     page.reload()
     assert page.locator("button.ds-submit").inner_text() == "修改答案"
     assert page.inner_text(".ds-submitted") == "已提交"
+
+
+def test_the_leaderboard_has_headers(live_server, phone_page):
+    UserFactory(username="board-player")
+    page = phone_page
+    log_in(page, live_server.url, "board-player", DEFAULT_PASSWORD)
+    page.goto(f"{live_server.url}/unit/level_challenge.0/")
+    page.locator(".lc-start").first.click()
+    page.wait_for_selector(".lc-attempt fieldset")
+    for fieldset in page.locator(".lc-attempt fieldset").all():
+        answer(fieldset, right=True)
+    page.locator(".lc-submit").click()
+    page.wait_for_selector(".lc-summary")
+    page.locator(".lc-show-board").click()
+    page.wait_for_selector(".lc-board table")
+    assert page.locator(".lc-board thead th").all_inner_texts() == ["排名", "姓名", "积分"]
+    assert page.locator(".lc-board tbody tr.lc-me td").all_inner_texts()[2] == "50"
