@@ -3,7 +3,7 @@
 function LevelChallengeBlock(runtime, element, init) {
   "use strict";
   var root = element.querySelector ? element : element[0];
-  var state = init.state, attempt = null, timer = null;
+  var state = init.state, attempt = null, timer = null, onScroll = function () {};
   var $ = function (selector) { return root.querySelector(selector); };
   // The script's words: from the platform's JavaScript catalog of the suite's blocks when the page
   // loaded one (the i18n service's get_javascript_i18n_catalog_url), else as the server translated them.
@@ -170,7 +170,7 @@ function LevelChallengeBlock(runtime, element, init) {
     }
     box.addEventListener("change", update);
     box.addEventListener("focusin", update);
-    window.addEventListener("scroll", function () { if (!box.hidden && box.contains(bar)) { update(); } }, {passive: true});
+    onScroll = function () { if (!box.hidden && box.contains(bar)) { update(); } };
     update();
   }
 
@@ -340,6 +340,7 @@ function LevelChallengeBlock(runtime, element, init) {
     }).catch(fail);
   }
 
+  window.addEventListener("scroll", function () { onScroll(); }, {passive: true});  // one listener, whichever form is shown
   $(".lc-show-review").addEventListener("click", showReview);
   $(".lc-show-board").addEventListener("click", showBoard);
   renderLevels();
