@@ -55,6 +55,8 @@ UI_TEXT = {
     "rank": _("Rank"),
     "name": _("Name"),
     "answer_one": _("Answer at least one question first."),
+    "time_up_blank": _("Time is up and no question was answered, so nothing was graded. "
+                       "Start the level again when you are ready."),
 }
 
 

@@ -50,7 +50,8 @@ function LevelChallengeBlock(runtime, element, init) {
       mastered: gettext("Mastered"),
       rank: gettext("Rank"),
       name: gettext("Name"),
-      answer_one: gettext("Answer at least one question first.")
+      answer_one: gettext("Answer at least one question first."),
+      time_up_blank: gettext("Time is up and no question was answered, so nothing was graded. Start the level again when you are ready.")
     };
   }
 
@@ -201,7 +202,11 @@ function LevelChallengeBlock(runtime, element, init) {
   // Before a submission with questions left blank, the learner confirms; cancelling keeps the attempt open.
   function submit(timeUp) {
     var answers = chosenAnswers($(".lc-attempt"), attempt.questions), blank = unanswered(answers);
-    if (!timeUp && blank === attempt.questions.length) { say(T.answer_one); return; }
+    if (blank === attempt.questions.length) {  // the server grades no empty form: say so, send nothing
+      if (timeUp) { backToLevels(); }
+      say(timeUp ? T.time_up_blank : T.answer_one);
+      return;
+    }
     if (!timeUp && blank && !window.confirm(fill(T.confirm_unanswered, {k: blank}))) { return; }
     post("submit_level", {attempt_id: attempt.attempt_id, answers: answers}).then(function (result) {
       clearInterval(timer); showResult(result);
