@@ -59,6 +59,9 @@ def first_level_with_a_blank(page, screenshot):
     page.locator(".lc-submit").click()
     assert asked == ["还有 1 题未作答，确定提交？"]
     assert page.locator(".lc-summary").count() == 0 and page.locator(".lc-submit").is_visible()
+    blank = sets[4].get_attribute("data-question")  # the learner is taken to the question left blank
+    assert page.evaluate("document.activeElement.closest('fieldset').dataset.question") == blank
+    assert page.inner_text(".lc-where") == "第 5/5 题"
     screenshot(page, "phone-quiz-before-submitting")
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator(".lc-submit").click()

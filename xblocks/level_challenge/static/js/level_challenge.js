@@ -124,7 +124,7 @@ function LevelChallengeBlock(runtime, element, init) {
   // The questions of an attempt or of a practice round, under a bar that stays on screen (sticky):
   // which question is in view ("第 3/10 题"), how many are answered, and the time left.
   function questionsForm(questions, submitText, timed) {
-    var html = '<div class="lc-bar" role="status"><span class="lc-where"></span> · <span class="lc-count"></span>';
+    var html = '<div class="lc-bar"><span class="lc-where"></span> · <span class="lc-count"></span>';
     if (timed) { html += ' · <span class="lc-time">' + esc(T.time_left) + ': <span class="lc-timer"></span></span>'; }
     html += '</div><form class="lc-form">';
     questions.forEach(function (question, index) {
@@ -199,6 +199,12 @@ function LevelChallengeBlock(runtime, element, init) {
     tick(); timer = setInterval(tick, 500);
   }
 
+  function focusFirstBlank(box, answers) {
+    var id = Object.keys(answers).filter(function (key) { return !answers[key].length; })[0];
+    var input = id && box.querySelector('input[name="q-' + CSS.escape(id) + '"]');
+    if (input) { input.closest("fieldset").scrollIntoView({block: "center"}); input.focus({preventScroll: true}); }
+  }
+
   // Before a submission with questions left blank, the learner confirms; cancelling keeps the attempt open.
   function submit(timeUp) {
     var answers = chosenAnswers($(".lc-attempt"), attempt.questions), blank = unanswered(answers);
@@ -207,7 +213,10 @@ function LevelChallengeBlock(runtime, element, init) {
       say(timeUp ? T.time_up_blank : T.answer_one);
       return;
     }
-    if (!timeUp && blank && !window.confirm(fill(T.confirm_unanswered, {k: blank}))) { return; }
+    if (!timeUp && blank && !window.confirm(fill(T.confirm_unanswered, {k: blank}))) {
+      focusFirstBlank($(".lc-attempt"), answers);  // cancelled: back to the first question left blank
+      return;
+    }
     post("submit_level", {attempt_id: attempt.attempt_id, answers: answers}).then(function (result) {
       clearInterval(timer); showResult(result);
     }).catch(fail);
@@ -317,7 +326,7 @@ function LevelChallengeBlock(runtime, element, init) {
         event.preventDefault();
         var answers = chosenAnswers(box, questions), blank = unanswered(answers), given = {};
         if (blank === questions.length) { say(T.answer_one); return; }
-        if (blank && !window.confirm(fill(T.confirm_unanswered, {k: blank}))) { return; }
+        if (blank && !window.confirm(fill(T.confirm_unanswered, {k: blank}))) { focusFirstBlank(box, answers); return; }
         Object.keys(answers).forEach(function (id) { if (answers[id].length) { given[id] = answers[id]; } });
         post("check_practice", {answers: given}).then(function (checked) {
           markAll(box, questions, checked.results);
