@@ -31,12 +31,16 @@ def json_response(payload, status: int = 200, **kwargs) -> JsonAnswer:
 class HandlerError(JsonHandlerError):
     """A refused request: ``code`` for programs, ``message`` for people (translated), ``status`` for HTTP."""
 
-    def __init__(self, code: str, message: str, status: int = 400):
+    def __init__(self, code: str, message: str, status: int = 400, errors: dict | None = None):
         super().__init__(status, message)
-        self.code = code
+        self.code, self.errors = code, errors
 
     def get_response(self, **kwargs) -> JsonAnswer:
-        return json_response({"error": self.code, "message": self.message}, status=self.status_code, **kwargs)
+        """``{"error", "message"}``, and ``errors`` (per field or question, all at once) when there are several."""
+        payload = {"error": self.code, "message": self.message}
+        if self.errors:
+            payload["errors"] = self.errors
+        return json_response(payload, status=self.status_code, **kwargs)
 
 
 def translate(block, text: str) -> str:
@@ -147,7 +151,7 @@ def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False
             try:
                 result = method(block, data, suffix)
             except refusals as error:
-                raise HandlerError(error.code, error.message) from error
+                raise HandlerError(error.code, error.message, errors=getattr(error, "errors", None)) from error
             return result if isinstance(result, Response) else json_response(result)
 
         parsed = XBlock.json_handler(answer)

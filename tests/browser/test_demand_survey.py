@@ -18,9 +18,10 @@ def test_a_cadre_answers_by_keyboard_and_is_shown_the_courses_for_their_topics(l
     phone_page.goto(f"{live_server.url}/unit/demand_survey.0/")
     assert "匿名问卷" in phone_page.inner_text(".demand-survey__privacy")
     submit = phone_page.locator("button.ds-submit")
-    submit.click()  # nothing answered yet: the first required question is named
+    submit.click()  # nothing answered yet: every required question is named at once, under itself
     phone_page.wait_for_selector(".ds-message:not(:empty)")
-    assert "题目“您目前担任的工会职务是？”为必答题。" in phone_page.inner_text(".ds-message")
+    assert "有 4 道题需要修改" in phone_page.inner_text(".ds-message")
+    assert "此题必答。" in phone_page.inner_text("fieldset[data-question=role] .ds-error")
 
     phone_page.check("input[name=role][value=chair]")
     topics = phone_page.locator("fieldset[data-question=topics]")

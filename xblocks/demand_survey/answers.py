@@ -11,15 +11,20 @@ from xblocks.i18n import _
 
 
 class AnswerError(Exception):
-    def __init__(self, code: str, message: str):
+    """A refusal; ``errors`` maps question ids to what is wrong with each, all found at once."""
+
+    def __init__(self, code: str, message: str, errors: dict[str, dict] | None = None):
         super().__init__(message)
-        self.code, self.message = code, message
+        self.code, self.message, self.errors = code, message, errors
 
 
 def check_answers(
     questions: list[SurveyQuestion], given: object, *, topic_codes: set[str], max_text_length: int
 ) -> list[SubmittedAnswer]:
-    """The answers as the plugin stores them; raises AnswerError for the first problem found."""
+    """
+    The answers as the plugin stores them. A malformed request is refused at once; problems of the
+    answers themselves are all gathered, and AnswerError names every question that has one.
+    """
     if any(id_problem(question.id) for question in questions):  # saved before ids were checked
         raise AnswerError("bad_survey", _("This survey has a question whose id cannot be stored; "
                                           "ask the course team to fix the survey in Studio."))
@@ -29,14 +34,23 @@ def check_answers(
     unknown = sorted(str(key) for key in given if key not in known)
     if unknown:
         raise AnswerError("unknown_question", _("No such question: {ids}.").format(ids=", ".join(unknown)))
-    checked = []
+    checked, errors = [], {}
     for question in questions:
         value = given.get(question.id)
-        if _is_empty(value):
-            if question.required:
-                raise AnswerError("required", _("Question “{prompt}” needs an answer.").format(prompt=question.prompt))
-            continue
-        checked.append(_check(question, value, topic_codes=topic_codes, max_text_length=max_text_length))
+        try:
+            if _is_empty(value):
+                if question.required:
+                    raise AnswerError("required", _("Question “{prompt}” needs an answer.").format(
+                        prompt=question.prompt))
+                continue
+            checked.append(_check(question, value, topic_codes=topic_codes, max_text_length=max_text_length))
+        except AnswerError as error:
+            errors[question.id] = {"error": error.code, "message": error.message}
+    if errors:
+        first = next(iter(errors.values()))
+        summary = first["message"] if len(errors) == 1 else _("{count} questions need attention.").format(
+            count=len(errors))
+        raise AnswerError(first["error"], summary, errors=errors)
     return checked
 
 

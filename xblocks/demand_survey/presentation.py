@@ -18,6 +18,13 @@ UI_TEXT = {
     "results": gettext_noop("Results so far"),
     "failed": gettext_noop("Not saved:"),
     "offline": gettext_noop("The answers could not be sent. Check the connection and try again."),
+    "required": gettext_noop("This question needs an answer."),
+    "too_many": gettext_noop("Pick at most {limit}."),
+    "same_place": gettext_noop("Each place can be given only once: {places}."),
+    "every_place": gettext_noop("Give every option a place, or none."),
+    "fix_count": gettext_noop("{count} questions need attention; see the notes under them."),
+    "submitted": gettext_noop("Submitted"),
+    "change": gettext_noop("Change my answers"),
 }
 
 

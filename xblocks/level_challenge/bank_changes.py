@@ -38,6 +38,8 @@ def reconcile(levels, index, version: str, state: dict) -> dict:
     new["bank"] = version
     if bank_changed:
         new["wrong"] = [question_id for question_id in new["wrong"] if index.get(question_id) is not None]
+        new["wrong_chosen"] = {question_id: chosen for question_id, chosen in new.get("wrong_chosen", {}).items()
+                               if question_id in new["wrong"]}
         new["seen"] = {question_id: count for question_id, count in new["seen"].items()
                        if index.get(question_id) is not None}
     if current and not _attempt_still_answerable(levels, index, current):

@@ -11,6 +11,8 @@ from xblocks.level_challenge import progress
 from xblocks.level_challenge.grading import AttemptResult
 from xblocks.level_challenge.levels import Level
 
+PRACTICE_SIZE = 10  # questions of one practice round
+
 UI_TEXT = {
     "points": _("Points"),
     "start": _("Start"),
@@ -40,6 +42,21 @@ UI_TEXT = {
     "closed": _("The competition is closed."),
     "true": _("True"),
     "false": _("False"),
+    "progress": _("Question {n} of {total}"),
+    "answered": _("Answered {answered} of {total}"),
+    "confirm_unanswered": _("{k} questions are not answered yet. Submit anyway?"),
+    "mine": _("My answer"),
+    "not_answered": _("Not answered"),
+    "book": _("Wrong-question book"),
+    "practice": _("Practise my wrong questions"),
+    "practice_note": _("Practice is not graded: it earns no points and uses no attempt."),
+    "check": _("Check my answers"),
+    "mastered": _("Mastered"),
+    "rank": _("Rank"),
+    "name": _("Name"),
+    "answer_one": _("Answer at least one question first."),
+    "time_up_blank": _("Time is up and no question was answered, so nothing was graded. "
+                       "Start the level again when you are ready."),
 }
 
 
@@ -166,10 +183,48 @@ def wrong_question_review(index, state: dict) -> dict:
         question = index.get(question_id)
         if question:
             review.append({
+                "number": len(review) + 1,
                 "id": question.id,
+                "kind": question.kind.value,
                 "stem": question.stem,
                 "options": [{"id": option.id, "text": option.text} for option in question.options],
+                "chosen": progress.wrong_chosen(state, question.id),
                 "answer": list(question.answer),
                 "explanation": question.explanation,
             })
     return {"questions": review}
+
+
+def practice_questions(index, state: dict, *, limit: int = PRACTICE_SIZE) -> dict:
+    """
+    A practice round (重练错题) from the learner's 错题本: stems and options only, like an attempt;
+    the answers come with ``practice_checked`` once the learner has answered.
+    """
+    questions = []
+    for question_id in state["wrong"]:
+        question = index.get(question_id)
+        if question and len(questions) < limit:
+            questions.append({
+                "id": question.id,
+                "kind": question.kind.value,
+                "stem": question.stem,
+                "options": [{"id": option.id, "text": option.text} for option in question.options],
+            })
+    return {"questions": questions, "practice": True}
+
+
+def practice_checked(index, answers: dict) -> dict:
+    """Each practised question: right or not, the learner's choice, the answer and explanation. No points."""
+    results = []
+    for question_id, chosen in answers.items():
+        question = index.get(question_id)
+        if question is None:
+            continue
+        results.append({
+            "id": question.id,
+            "correct": sorted(chosen) == sorted(question.answer),
+            "chosen": list(chosen),
+            "answer": list(question.answer),
+            "explanation": question.explanation,
+        })
+    return {"results": results, "practice": True, "points": 0}

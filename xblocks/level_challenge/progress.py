@@ -24,7 +24,8 @@ class ChallengeError(Exception):
 
 
 def empty_state() -> dict:
-    return {"levels": {}, "current": None, "seen": {}, "wrong": [], "closed": None, "bank": None}
+    return {"levels": {}, "current": None, "seen": {}, "wrong": [], "wrong_chosen": {}, "closed": None,
+            "bank": None}
 
 
 def level_record(state, number) -> dict:
@@ -95,6 +96,9 @@ def check_submission(levels, state, attempt_id, answers, *, now: datetime, trans
             raise ChallengeError("unknown_option", _("An answer names an option that does not exist."))
     if level.time_limit_seconds and now > started_at(current) + timedelta(seconds=level.time_limit_seconds) + GRACE:
         raise ChallengeError("time_up", _("The time for this attempt ran out."))
+    if not any(answers.values()):  # an empty form is a slip of the thumb, not an attempt: nothing graded
+        raise ChallengeError("no_answers", _("Answer at least one question before submitting; "
+                                             "the attempt stays open."))
     return current
 
 
@@ -127,4 +131,39 @@ def record_result(state, number: int, result: AttemptResult, seconds: int) -> di
     right = {item.question_id for item in result.results if item.correct}
     review = [question_id for question_id in new["wrong"] if question_id not in right and question_id not in wrong]
     new["wrong"] = (wrong + review)[:MAX_REVIEW]
+    chosen = {**new.get("wrong_chosen", {}),
+              **{item.question_id: list(item.chosen) for item in result.results if not item.correct}}
+    new["wrong_chosen"] = {question_id: chosen[question_id] for question_id in new["wrong"] if question_id in chosen}
+    return new
+
+
+def wrong_chosen(state, question_id: str) -> list[str]:
+    """What the learner chose when they last got ``question_id`` wrong ([] when unanswered or not kept)."""
+    return list(state.get("wrong_chosen", {}).get(question_id, []))
+
+
+def check_practice(state, answers, *, translate) -> dict:
+    """
+    ``answers`` of a practice round (重练错题): only questions of the learner's 错题本, as lists of
+    option ids. Practice is never graded: nothing here changes the state.
+    """
+    _ = translate
+    if not isinstance(answers, dict) or not answers:
+        raise ChallengeError("bad_answers", _("Answers must map question ids to lists of option ids."))
+    for question_id, chosen in answers.items():
+        if question_id not in state["wrong"]:
+            raise ChallengeError("not_in_review", _("That question is not in your wrong-question book."))
+        if not isinstance(chosen, list) or not all(isinstance(option, str) for option in chosen):
+            raise ChallengeError("bad_answers", _("Answers must map question ids to lists of option ids."))
+    return answers
+
+
+def mark_mastered(state, question_id, *, translate) -> dict:
+    """The state without ``question_id`` in the 错题本 (the learner marked it 已掌握)."""
+    _ = translate
+    if not isinstance(question_id, str) or question_id not in state["wrong"]:
+        raise ChallengeError("not_in_review", _("That question is not in your wrong-question book."))
+    new = copy.deepcopy(state)
+    new["wrong"] = [item for item in new["wrong"] if item != question_id]
+    new.get("wrong_chosen", {}).pop(question_id, None)
     return new

@@ -13,7 +13,14 @@ function DemandSurveyBlock(runtime, element, init) {
       no_resources: gettext("No courses are linked to these topics yet; your request has been passed on."),
       results: gettext("Results so far"),
       failed: gettext("Not saved:"),
-      offline: gettext("The answers could not be sent. Check the connection and try again.")
+      offline: gettext("The answers could not be sent. Check the connection and try again."),
+      required: gettext("This question needs an answer."),
+      too_many: gettext("Pick at most {limit}."),
+      same_place: gettext("Each place can be given only once: {places}."),
+      every_place: gettext("Give every option a place, or none."),
+      fix_count: gettext("{count} questions need attention; see the notes under them."),
+      submitted: gettext("Submitted"),
+      change: gettext("Change my answers")
     };
   }
   var form = root.querySelector(".demand-survey__form");
@@ -48,6 +55,56 @@ function DemandSurveyBlock(runtime, element, init) {
     return picked;
   }
 
+  function fill(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  // The server's checks, made here too so that every problem shows at once, under its question,
+  // before anything is sent (the server still checks all of them and answers with the same list).
+  function problemOf(fieldset) {
+    var kind = fieldset.dataset.kind, limit = parseInt(fieldset.dataset.maxPicks, 10) || 0;
+    var ranked = kind === "ranking" || (kind === "topics" && fieldset.dataset.ranked === "true");
+    var value = answerOf(fieldset);
+    var empty = value === null || (Array.isArray(value) && !value.length) || (typeof value === "string" && !value.trim());
+    if (empty) { return fieldset.dataset.required === "true" ? T.required : ""; }
+    if (ranked) {
+      var places = {}, twice = [];
+      fieldset.querySelectorAll("select").forEach(function (select) {
+        if (select.value && places[select.value] && twice.indexOf(select.value) < 0) { twice.push(select.value); }
+        places[select.value] = true;
+      });
+      if (twice.length) { return fill(T.same_place, {places: twice.join(", ")}); }
+      if (kind === "ranking" && value.length !== fieldset.querySelectorAll("select").length) { return T.every_place; }
+    }
+    if (limit && (kind === "multiple" || kind === "topics") && value.length > limit) { return fill(T.too_many, {limit: limit}); }
+    return "";
+  }
+  function showProblem(fieldset, message) {
+    var note = fieldset.querySelector(".ds-error");
+    note.textContent = message || ""; note.hidden = !message;
+    fieldset.classList.toggle("ds-question--invalid", !!message);
+    if (message) { fieldset.setAttribute("aria-invalid", "true"); } else { fieldset.removeAttribute("aria-invalid"); }
+  }
+  function showProblems(problems) {  // {question id: message}; every fieldset told, the first one focused
+    var first = null, count = 0;
+    form.querySelectorAll(".ds-question").forEach(function (fieldset) {
+      var message = problems[fieldset.dataset.question] || "";
+      showProblem(fieldset, message);
+      if (message) { count += 1; first = first || fieldset; }
+    });
+    if (first) {
+      say(count === 1 ? problems[first.dataset.question] : fill(T.fix_count, {count: count}));
+      var control = first.querySelector("input, select, textarea");
+      first.scrollIntoView({block: "center"});
+      if (control) { control.focus({preventScroll: true}); }
+    }
+    return count;
+  }
+  form.addEventListener("change", function (event) {  // a fixed question loses its note at once
+    var fieldset = event.target.closest(".ds-question");
+    if (fieldset && fieldset.classList.contains("ds-question--invalid")) { showProblem(fieldset, problemOf(fieldset)); }
+  });
+
   function showAfter(data) {
     var after = root.querySelector(".ds-after"), html = "<p class='ds-saved'>" + esc(T.saved) + "</p>";
     html += "<h3>" + esc(T.resources) + "</h3>";
@@ -61,7 +118,16 @@ function DemandSurveyBlock(runtime, element, init) {
     if (data.results_html) { html += "<h3>" + esc(T.results) + "</h3>" + data.results_html; }
     after.innerHTML = html;
     // An anonymous response leads back to nobody: it cannot be sent again or changed (decision 0016).
-    if (form.dataset.anonymous === "true") { form.querySelector(".ds-submit").hidden = true; }
+    var button = form.querySelector(".ds-submit");
+    if (form.dataset.anonymous === "true") {
+      button.hidden = true;
+    } else {
+      button.textContent = T.change;
+      if (!form.querySelector(".ds-submitted")) {
+        button.insertAdjacentHTML("afterend", ' <span class="ds-submitted">' + esc(T.submitted) + "</span>");
+      }
+    }
+    showProblems({});
     var saved = after.querySelector(".ds-saved");
     saved.setAttribute("tabindex", "-1");
     saved.focus();
@@ -69,10 +135,13 @@ function DemandSurveyBlock(runtime, element, init) {
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var answers = {};
+    var answers = {}, problems = {};
     form.querySelectorAll(".ds-question").forEach(function (fieldset) {
       answers[fieldset.dataset.question] = answerOf(fieldset);
+      var problem = problemOf(fieldset);
+      if (problem) { problems[fieldset.dataset.question] = problem; }
     });
+    if (showProblems(problems)) { return; }
     var button = form.querySelector(".ds-submit");
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
     button.disabled = true; say("");
@@ -87,6 +156,9 @@ function DemandSurveyBlock(runtime, element, init) {
         return data;
       });
     }).then(showAfter, function (error) {
+      var problems = {};
+      Object.keys((error && error.errors) || {}).forEach(function (id) { problems[id] = error.errors[id].message; });
+      if (showProblems(problems)) { return; }
       say(error && error.message ? T.failed + " " + error.message : T.offline);
     }).then(function () { button.disabled = false; });
   });
