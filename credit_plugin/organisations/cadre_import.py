@@ -6,6 +6,10 @@ their headers); a CSV file holds one of them. Every row is checked first and eve
 listed (row, column, what); nothing is written if there is one, or on a dry run. Rows create or
 update: an organisation by its code, a cadre by username; re-importing the same file changes
 nothing. LMS users are created only when asked (``create_users``).
+
+A cadre row without a username is a cadre with no account yet (pending): name, organisation,
+e-mail or phone and date of taking office. They are kept by their e-mail (else phone) and each new
+one is sent an invitation once the import is written (``invitations``, docs/decisions/0023).
 """
 import re
 from dataclasses import dataclass, field, replace
@@ -25,7 +29,7 @@ from cadre_common.column_lengths import length_problem
 from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
-from credit_plugin.organisations import people, tree
+from credit_plugin.organisations import invitations, people, tree
 from credit_plugin.organisations.data import (
     CadreCategory,
     CadreImportResult,
@@ -34,7 +38,7 @@ from credit_plugin.organisations.data import (
     PlannedCadre,
     PlannedOrganisation,
 )
-from credit_plugin.organisations.models import CadreProfile, Organisation
+from credit_plugin.organisations.models import CadreProfile, Organisation, PendingCadre
 
 ORGANISATION_ALIASES = {
     "code": {"组织代码", "组织编码", "单位代码", "code", "organisation code", "organization code"},
@@ -94,8 +98,11 @@ def import_cadres(*, data: bytes, filename: str, dry_run: bool, create_users: bo
     if result.errors or dry_run:
         return result
     with transaction.atomic():
-        _write(result)
-    return replace(result, written=True)
+        to_invite = _write(result)
+    # After the commit: an e-mail cannot be taken back, so none goes out for rows that were not written.
+    names = dict(PendingCadre.objects.filter(id__in=to_invite).values_list("id", "full_name"))
+    outcome = invitations.invite(to_invite)
+    return replace(result, written=True, invitations=tuple((names[pk], outcome[pk]) for pk in to_invite))
 
 
 def _pick(text: str, choices: dict, default=None):
@@ -150,6 +157,13 @@ def cadre_columns() -> dict:
             "name": (apps.get_model("student", "UserProfile"), "name"),  # where a new account's full name goes
             "position": (CadreProfile, "position"), "employee_number": (CadreProfile, "employee_number"),
             "phone": (CadreProfile, "phone")}
+
+
+def pending_columns() -> dict:
+    """Where a pending cadre's values are kept, and where their name goes once they register."""
+    return {"name": (apps.get_model("student", "UserProfile"), "name"), "email": (PendingCadre, "email"),
+            "position": (PendingCadre, "position"), "employee_number": (PendingCadre, "employee_number"),
+            "phone": (PendingCadre, "phone")}
 
 
 def _length_problems(columns: dict, value, problem) -> None:
@@ -232,19 +246,24 @@ class _CadreContext:
     numbers_in_use: dict
     create_users: bool
     today: date
+    seen_contacts: dict = field(default_factory=dict)
     seen_users: dict = field(default_factory=dict)
     seen_numbers: dict = field(default_factory=dict)
 
 
 def _plan_cadres(sheet, known_codes, create_users, result):
     required = (
-        ("username", "用户名"), ("organisation_code", "组织代码"),
+        ("organisation_code", "组织代码"),
         ("category", "干部类别"), ("took_office_on", "任职日期"),
     )
     missing = [label for name, label in required if name not in sheet.columns]
     if missing:
         message = _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}
         result.errors.append(RowProblem(None, "", message))
+        return
+    if "username" not in sheet.columns and "name" not in sheet.columns:
+        result.errors.append(RowProblem(None, "", _(
+            "Missing columns: 用户名 or 姓名 (a cadre without a username is invited by e-mail or phone).")))
         return
     usernames = {sheet.columns.value(cells, "username") for _, cells in sheet.rows} - {""}
     context = _CadreContext(
@@ -262,8 +281,11 @@ def _plan_cadres(sheet, known_codes, create_users, result):
         def problem(column, message, problems=problems, number=number):
             problems.append(RowProblem(number, sheet.columns.label(column), message))
 
-        _length_problems(cadre_columns(), lambda name, cells=cells: sheet.columns.value(cells, name), problem)
-        planned = _plan_cadre(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
+        pending = not sheet.columns.value(cells, "username")
+        _length_problems(pending_columns() if pending else cadre_columns(),
+                         lambda name, cells=cells: sheet.columns.value(cells, name), problem)
+        planner = _plan_pending if pending else _plan_cadre
+        planned = planner(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
         result.errors.extend(problems)
         if planned and not problems:
             result.cadres.append(planned)
@@ -311,6 +333,52 @@ def _plan_cadre(number, value, context, problem):
     )
 
 
+def contact_key(email: str, phone: str) -> str:
+    return email.lower() if email else phone
+
+
+def _plan_pending(number, value, context, problem):
+    """A row without a username: a cadre who has no account yet, invited once the import is written."""
+    if not value("name"):
+        problem("name", _("a cadre without a username needs a name (and is invited by e-mail or phone)"))
+    email, phone = value("email"), normalise_phone(value("phone"))
+    if email and not _is_email(email):
+        problem("email", _("%(value)r is not an e-mail address") % {"value": email})
+    if value("phone") and not PHONE.match(phone):
+        problem("phone", _("%(value)r is not a phone number (11-digit mobile or area code and number)") % {
+            "value": value("phone")})
+    if not email and not phone:
+        problem("email", _("a cadre without a username needs an e-mail address or a phone number for the invitation"))
+        return None
+    key = contact_key(email, phone)
+    if key in context.seen_contacts:
+        problem("email" if email else "phone", _("%(value)s is already on row %(row)s") % {
+            "value": email or phone, "row": context.seen_contacts[key]})
+        return None
+    context.seen_contacts[key] = number
+    if value("registered_on"):
+        problem("registered_on", _("a cadre without an account has not registered: leave the date empty "
+                                   "(it is the day they accept the invitation)"))
+    code = value("organisation_code")
+    if code not in context.known_codes:
+        problem("organisation_code", _("no organisation %(code)s") % {"code": code})
+    category = _pick(value("category"), CATEGORIES)
+    if category is None:
+        problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
+            "value": value("category")})
+    took_office_on = _day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
+    employee_number = _check_employee_number(value("employee_number") or None, "", number, context, problem)
+    status = _pick(value("status"), STATUSES)
+    if status != CadreStatus.SERVING:
+        problem("status", _("only a serving cadre is invited (状态 empty or 在职)"))
+    return PlannedCadre(
+        row=number, username="", full_name=value("name"), email=email, organisation_code=code,
+        position=value("position"), category=category or "", took_office_on=took_office_on, registered_on=None,
+        employee_number=employee_number, phone=phone, status=str(CadreStatus.SERVING), user_exists=False,
+        pending=True,
+    )
+
+
 def _is_email(text):
     try:
         validate_email(text)
@@ -355,7 +423,8 @@ def _day(text, column, today, problem, *, required):
     return day
 
 
-def _write(result: CadreImportResult) -> None:
+def _write(result: CadreImportResult) -> list[int]:
+    """Write every row; the ids of the pending cadres to invite (new, or never invited)."""
     by_code = {}
     for planned in result.organisations:
         parent = by_code.get(planned.parent_code) or (
@@ -365,13 +434,17 @@ def _write(result: CadreImportResult) -> None:
             code=planned.code, name=planned.name, level=planned.level, parent=parent
         )
     if not result.cadres:
-        return
+        return []
     organisations = {organisation.code: organisation for chunk in chunked(
         {cadre.organisation_code for cadre in result.cadres}) for organisation in Organisation.objects.filter(
         code__in=chunk)}
     user_model = get_user_model()
     time_zone = config.credit_time_zone()
+    to_invite = []
     for planned in result.cadres:
+        if planned.pending:
+            to_invite.extend(_write_pending(planned, organisations[planned.organisation_code]))
+            continue
         user = user_model.objects.filter(username=planned.username).first()
         if user is None:  # an account as the platform makes one, its profile holding the full name
             user = compat.create_account(username=planned.username, email=planned.email, name=planned.full_name)
@@ -384,3 +457,22 @@ def _write(result: CadreImportResult) -> None:
             "category": planned.category, "took_office_on": planned.took_office_on, "registered_on": registered_on,
             "employee_number": planned.employee_number, "phone": planned.phone, "status": planned.status,
         })
+    return to_invite
+
+
+def _write_pending(planned: PlannedCadre, organisation: Organisation) -> list[int]:
+    """Create or update the pending cadre; one who registered already is left as they are."""
+    key = contact_key(planned.email, planned.phone)
+    existing = PendingCadre.objects.filter(contact_key=key).first()
+    if existing and existing.user_id is not None:
+        return []
+    pending, created = PendingCadre.objects.update_or_create(contact_key=key, defaults={
+        "full_name": planned.full_name, "organisation": organisation, "position": planned.position,
+        "category": planned.category, "took_office_on": planned.took_office_on, "email": planned.email,
+        "phone": planned.phone, "employee_number": planned.employee_number,
+    }, create_defaults={
+        "full_name": planned.full_name, "organisation": organisation, "position": planned.position,
+        "category": planned.category, "took_office_on": planned.took_office_on, "email": planned.email,
+        "phone": planned.phone, "employee_number": planned.employee_number, "imported_on": config_today(),
+    })
+    return [pending.id] if created or not pending.invitations.exists() else []
