@@ -55,6 +55,7 @@ def compliance_dashboard(request):
     return page(request, "credit_plugin/compliance.html", {
         "overall": report.overall,
         "children": report.children,
+        "pending": report.pending,
         "page": listed,
         "rows": [(cadre, categories.get(cadre.category, ""), statuses[cadre.status]) for cadre in listed.object_list],
         "list_heading": statuses[filters["status"]] if filters["status"] else _("Cadres"),
