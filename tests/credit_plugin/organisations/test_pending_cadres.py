@@ -6,13 +6,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from credit_plugin import api
 from credit_plugin.models import CadreInvitation, CadreProfile, PendingCadre
 from credit_plugin.organisations import invitations
 from tests.credit_plugin.organisations.test_cadre_import import csv_bytes, messages, run, workbook
-from tests.factories import UserFactory, cadre, union_tree
+from tests.factories import UserFactory, administrator, cadre, union_tree
 
 pytestmark = [pytest.mark.django_db]
 HEADER = ["姓名", "组织代码", "干部类别", "任职日期", "邮箱", "手机号", "职务"]
@@ -159,3 +160,18 @@ def test_the_invitation_page_is_in_chinese(orgs, client):
     assert "注册" in client.get(f"/cadre-credits/invitation/{token}/", HTTP_ACCEPT_LANGUAGE="zh-cn").content.decode()
     wrong = client.get("/cadre-credits/invitation/nothing-here/", HTTP_ACCEPT_LANGUAGE="zh-cn")
     assert "无效" in wrong.content.decode()
+
+
+def test_the_import_page_and_command_say_who_is_invited(orgs, client, tmp_path, capsys):
+    path = tmp_path / "干部.xlsx"
+    path.write_bytes(workbook(roster(today() - timedelta(days=1), count=2)))
+    call_command("import_cadres", str(path), "--dry-run")
+    out = capsys.readouterr().out
+    assert "row 3: cadre 新干部0 → 370102001 [no account yet: to be invited]" in out
+    assert "2 without an account" in out and mail.outbox == []
+
+    client.force_login(administrator(orgs["province"]))
+    with path.open("rb") as upload:
+        page = client.post("/cadre-credits/admin/cadres/import/", {"roster": upload, "dry_run": ""})
+    text = page.content.decode()
+    assert "2 名干部尚无账号" in text and "已发送邀请：2 封" in text and len(mail.outbox) == 2
