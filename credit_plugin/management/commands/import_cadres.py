@@ -37,6 +37,11 @@ class Command(FileImportCommand):
             self.stdout.write(f"invitation to {name}: {outcome}")
         self.stdout.write(
             f"{path.name}: {verb} {len(result.organisations)} organisations and {len(result.cadres)} cadres "
-            f"({result.users_to_create} new LMS users, {result.pending} without an account"
-            + ("" if dry_run else f", {result.invitations_sent} invited") + ")"
+            f"({result.users_to_create} new LMS users{self.pending_note(result, dry_run)})"
         )
+
+    @staticmethod
+    def pending_note(result, dry_run) -> str:
+        if not result.pending:
+            return ""
+        return f", {result.pending} without an account" + ("" if dry_run else f", {result.invitations_sent} invited")
