@@ -464,7 +464,7 @@ def _write_pending(planned: PlannedCadre, organisation: Organisation) -> list[in
     """Create or update the pending cadre; one who registered already is left as they are."""
     key = contact_key(planned.email, planned.phone)
     existing = PendingCadre.objects.filter(contact_key=key).first()
-    if existing and existing.user_id is not None:
+    if existing and existing.registered_on is not None:
         return []
     pending, created = PendingCadre.objects.update_or_create(contact_key=key, defaults={
         "full_name": planned.full_name, "organisation": organisation, "position": planned.position,

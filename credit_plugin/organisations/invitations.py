@@ -92,7 +92,7 @@ def invite(pending_ids, *, reminder_period: str = "", now: datetime | None = Non
     available = senders()
     registration_days = timedelta(days=int(config.get("CADRE_TRAINING_REGISTRATION_DAYS")))
     for invitee in PendingCadre.objects.select_related("organisation").filter(id__in=list(pending_ids),
-                                                                              user=None).order_by("id"):
+                                                                              registered_on=None).order_by("id"):
         sender = next((sender for sender in available if sender.can_reach(invitee)), None)
         if sender is None:
             outcome[invitee.id] = "unreachable"
@@ -149,7 +149,7 @@ def open_invitation(token: str, *, now: datetime | None = None, for_update: bool
     invitation = rows.filter(token_hash=hash_token(token)).first() if token else None
     if invitation is None:
         raise InvitationProblem("unknown")
-    if invitation.used_at is not None or invitation.pending.user_id is not None:
+    if invitation.used_at is not None or invitation.pending.registered_on is not None:
         raise InvitationProblem("used")
     if invitation.expires_at <= now:
         raise InvitationProblem("expired")
@@ -169,7 +169,7 @@ def accept_invitation(token: str, *, user=None, new_account: dict | None = None,
     with transaction.atomic():
         invitation = open_invitation(token, now=now, for_update=True)
         pending = PendingCadre.objects.select_for_update().get(pk=invitation.pending_id)
-        if pending.user_id is not None:
+        if pending.registered_on is not None:
             raise InvitationProblem("used")
         if user is not None:
             if CadreProfile.objects.filter(user=user).exists():

@@ -145,7 +145,7 @@ def pending_cadres(
     *, organisation_path: str | None = None, category: str = "", in_year: int | None = None, pending_ids=None,
 ) -> list[PendingRow]:
     """Appointed cadres who have not registered yet (of a subtree, category, year), by organisation."""
-    rows = PendingCadre.objects.filter(user=None)
+    rows = PendingCadre.objects.filter(registered_on=None)  # (a registered cadre's account may be deleted later)
     if in_year is not None:
         rows = rows.filter(took_office_on__lte=date(in_year, 12, 31))
     if organisation_path is not None:
