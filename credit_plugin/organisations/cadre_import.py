@@ -11,29 +11,33 @@ A cadre row without a username is a cadre with no account yet (pending): name, o
 e-mail or phone and date of taking office. They are kept by their e-mail (else phone) and each new
 one is sent an invitation once the import is written (``invitations``, docs/decisions/0023).
 """
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
 from cadre_common.chunks import chunked
 from cadre_common.column_lengths import length_problem
-from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
-from credit_plugin.organisations import invitations, people, tree
+from credit_plugin.organisations import invitations, pending_import, people, tree
+from credit_plugin.organisations.cadre_fields import (
+    CATEGORIES,
+    PHONE,
+    STATUSES,
+    check_employee_number,
+    config_today,
+    day,
+    is_email,
+    normalise_phone,
+    pick,
+)
 from credit_plugin.organisations.data import (
-    CadreCategory,
     CadreImportResult,
-    CadreStatus,
     OrganisationLevel,
     PlannedCadre,
     PlannedOrganisation,
@@ -65,20 +69,6 @@ LEVELS = {
     OrganisationLevel.DISTRICT: {"区县", "县", "区", "县级", "区县级", "district", "county"},
     OrganisationLevel.GRASSROOTS: {"基层", "基层工会", "grassroots"},
 }
-CATEGORIES = {
-    CadreCategory.CHAIR: {"主席", "工会主席", "chair"},
-    CadreCategory.VICE_CHAIR: {"副主席", "工会副主席", "vice-chair", "vice chair", "vice_chair"},
-    CadreCategory.FULL_TIME: {"专职", "专职工作人员", "专职干部", "full-time", "full time", "full_time"},
-    CadreCategory.PART_TIME: {"兼职", "兼职干部", "兼职工作人员", "part-time", "part time", "part_time"},
-}
-STATUSES = {
-    CadreStatus.SERVING: {"", "在职", "在任", "serving"},
-    CadreStatus.LEFT: {"离任", "离职", "调离", "left"},
-}
-# Mainland mobile numbers (with or without +86) and landlines with an area code.
-PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
-
-
 @dataclass
 class _Plan:
     """What an import found so far (built row by row, returned frozen)."""
@@ -103,14 +93,6 @@ def import_cadres(*, data: bytes, filename: str, dry_run: bool, create_users: bo
     names = dict(PendingCadre.objects.filter(id__in=to_invite).values_list("id", "full_name"))
     outcome = invitations.invite(to_invite)
     return replace(result, written=True, invitations=tuple((names[pk], outcome[pk]) for pk in to_invite))
-
-
-def _pick(text: str, choices: dict, default=None):
-    wanted = spreadsheets.fold(text)
-    for value, spellings in choices.items():
-        if wanted in {spreadsheets.fold(spelling) for spelling in spellings}:
-            return str(value)
-    return default
 
 
 def _is_header(required_any: set[str]):
@@ -159,13 +141,6 @@ def cadre_columns() -> dict:
             "phone": (CadreProfile, "phone")}
 
 
-def pending_columns() -> dict:
-    """Where a pending cadre's values are kept, and where their name goes once they register."""
-    return {"name": (apps.get_model("student", "UserProfile"), "name"), "email": (PendingCadre, "email"),
-            "position": (PendingCadre, "position"), "employee_number": (PendingCadre, "employee_number"),
-            "phone": (PendingCadre, "phone")}
-
-
 def _length_problems(columns: dict, value, problem) -> None:
     for name, (model, column) in columns.items():
         found = length_problem(model, column, value(name))
@@ -187,7 +162,7 @@ def _plan_organisations(sheet, parents, result):
 
         _length_problems(ORGANISATION_COLUMNS, lambda name, cells=cells: sheet.columns.value(cells, name), problem)
         code, name = sheet.columns.value(cells, "code"), sheet.columns.value(cells, "name")
-        level = _pick(sheet.columns.value(cells, "level"), LEVELS)
+        level = pick(sheet.columns.value(cells, "level"), LEVELS)
         parent_code = sheet.columns.value(cells, "parent_code") or None
         if not code:
             problem("code", _("the organisation code is empty"))
@@ -282,9 +257,9 @@ def _plan_cadres(sheet, known_codes, create_users, result):
             problems.append(RowProblem(number, sheet.columns.label(column), message))
 
         pending = not sheet.columns.value(cells, "username")
-        _length_problems(pending_columns() if pending else cadre_columns(),
+        _length_problems(pending_import.pending_columns() if pending else cadre_columns(),
                          lambda name, cells=cells: sheet.columns.value(cells, name), problem)
-        planner = _plan_pending if pending else _plan_cadre
+        planner = pending_import.plan_pending if pending else _plan_cadre
         planned = planner(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
         result.errors.extend(problems)
         if planned and not problems:
@@ -306,23 +281,23 @@ def _plan_cadre(number, value, context, problem):
     if username not in context.users and context.create_users and not value("name"):
         problem("name", _("a new user needs a name"))
     email = value("email")
-    if email and not _is_email(email):
+    if email and not is_email(email):
         problem("email", _("%(value)r is not an e-mail address") % {"value": email})
     code = value("organisation_code")
     if code not in context.known_codes:
         problem("organisation_code", _("no organisation %(code)s") % {"code": code})
-    category = _pick(value("category"), CATEGORIES)
+    category = pick(value("category"), CATEGORIES)
     if category is None:
         problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
             "value": value("category")})
-    took_office_on = _day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
-    registered_on = _day(value("registered_on"), "registered_on", context.today, problem, required=False)
-    employee_number = _check_employee_number(value("employee_number") or None, username, number, context, problem)
+    took_office_on = day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
+    registered_on = day(value("registered_on"), "registered_on", context.today, problem, required=False)
+    employee_number = check_employee_number(value("employee_number") or None, username, number, context, problem)
     phone = normalise_phone(value("phone"))
     if value("phone") and not PHONE.match(phone):
         problem("phone", _("%(value)r is not a phone number (11-digit mobile or area code and number)") % {
             "value": value("phone")})
-    status = _pick(value("status"), STATUSES)
+    status = pick(value("status"), STATUSES)
     if status is None:
         problem("status", _("%(value)r is not a status (在职, 离任)") % {"value": value("status")})
     return PlannedCadre(
@@ -331,96 +306,6 @@ def _plan_cadre(number, value, context, problem):
         registered_on=registered_on, employee_number=employee_number, phone=phone, status=status or "",
         user_exists=username in context.users,
     )
-
-
-def contact_key(email: str, phone: str) -> str:
-    return email.lower() if email else phone
-
-
-def _plan_pending(number, value, context, problem):
-    """A row without a username: a cadre who has no account yet, invited once the import is written."""
-    if not value("name"):
-        problem("name", _("a cadre without a username needs a name (and is invited by e-mail or phone)"))
-    email, phone = value("email"), normalise_phone(value("phone"))
-    if email and not _is_email(email):
-        problem("email", _("%(value)r is not an e-mail address") % {"value": email})
-    if value("phone") and not PHONE.match(phone):
-        problem("phone", _("%(value)r is not a phone number (11-digit mobile or area code and number)") % {
-            "value": value("phone")})
-    if not email and not phone:
-        problem("email", _("a cadre without a username needs an e-mail address or a phone number for the invitation"))
-        return None
-    key = contact_key(email, phone)
-    if key in context.seen_contacts:
-        problem("email" if email else "phone", _("%(value)s is already on row %(row)s") % {
-            "value": email or phone, "row": context.seen_contacts[key]})
-        return None
-    context.seen_contacts[key] = number
-    if value("registered_on"):
-        problem("registered_on", _("a cadre without an account has not registered: leave the date empty "
-                                   "(it is the day they accept the invitation)"))
-    code = value("organisation_code")
-    if code not in context.known_codes:
-        problem("organisation_code", _("no organisation %(code)s") % {"code": code})
-    category = _pick(value("category"), CATEGORIES)
-    if category is None:
-        problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
-            "value": value("category")})
-    took_office_on = _day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
-    employee_number = _check_employee_number(value("employee_number") or None, "", number, context, problem)
-    status = _pick(value("status"), STATUSES)
-    if status != CadreStatus.SERVING:
-        problem("status", _("only a serving cadre is invited (状态 empty or 在职)"))
-    return PlannedCadre(
-        row=number, username="", full_name=value("name"), email=email, organisation_code=code,
-        position=value("position"), category=category or "", took_office_on=took_office_on, registered_on=None,
-        employee_number=employee_number, phone=phone, status=str(CadreStatus.SERVING), user_exists=False,
-        pending=True,
-    )
-
-
-def _is_email(text):
-    try:
-        validate_email(text)
-    except ValidationError:
-        return False
-    return True
-
-
-def _check_employee_number(employee_number, username, number, context, problem):
-    if not employee_number:
-        return None
-    if employee_number in context.seen_numbers:
-        problem("employee_number", _("employee number %(value)s is already on row %(row)s") % {
-            "value": employee_number, "row": context.seen_numbers[employee_number]})
-    elif context.numbers_in_use.get(employee_number, username) != username:
-        problem("employee_number", _("employee number %(value)s belongs to %(user)s") % {
-            "value": employee_number, "user": context.numbers_in_use[employee_number]})
-    context.seen_numbers.setdefault(employee_number, number)
-    return employee_number
-
-
-def normalise_phone(text: str) -> str:
-    digits = re.sub(r"[\s\-()（）]", "", text)
-    return digits[3:] if digits.startswith("+86") else digits
-
-
-def config_today() -> date:
-    return timezone.now().astimezone(config.credit_time_zone()).date()
-
-
-def _day(text, column, today, problem, *, required):
-    if not text:
-        if required:
-            problem(column, _("the date is empty"))
-        return None
-    day = parse_day(text)
-    if day is None:
-        problem(column, _("%(value)r is not a date (write it as 2026-05-01)") % {"value": text})
-    elif day > today:
-        problem(column, _("%(value)s is in the future") % {"value": day.isoformat()})
-        return None
-    return day
 
 
 def _write(result: CadreImportResult) -> list[int]:
@@ -443,7 +328,7 @@ def _write(result: CadreImportResult) -> list[int]:
     to_invite = []
     for planned in result.cadres:
         if planned.pending:
-            to_invite.extend(_write_pending(planned, organisations[planned.organisation_code]))
+            to_invite.extend(pending_import.write_pending(planned, organisations[planned.organisation_code]))
             continue
         user = user_model.objects.filter(username=planned.username).first()
         if user is None:  # an account as the platform makes one, its profile holding the full name
@@ -460,19 +345,3 @@ def _write(result: CadreImportResult) -> list[int]:
     return to_invite
 
 
-def _write_pending(planned: PlannedCadre, organisation: Organisation) -> list[int]:
-    """Create or update the pending cadre; one who registered already is left as they are."""
-    key = contact_key(planned.email, planned.phone)
-    existing = PendingCadre.objects.filter(contact_key=key).first()
-    if existing and existing.registered_on is not None:
-        return []
-    pending, created = PendingCadre.objects.update_or_create(contact_key=key, defaults={
-        "full_name": planned.full_name, "organisation": organisation, "position": planned.position,
-        "category": planned.category, "took_office_on": planned.took_office_on, "email": planned.email,
-        "phone": planned.phone, "employee_number": planned.employee_number,
-    }, create_defaults={
-        "full_name": planned.full_name, "organisation": organisation, "position": planned.position,
-        "category": planned.category, "took_office_on": planned.took_office_on, "email": planned.email,
-        "phone": planned.phone, "employee_number": planned.employee_number, "imported_on": config_today(),
-    })
-    return [pending.id] if created or not pending.invitations.exists() else []
