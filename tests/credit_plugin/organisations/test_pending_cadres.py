@@ -175,3 +175,17 @@ def test_the_import_page_and_command_say_who_is_invited(orgs, client, tmp_path, 
         page = client.post("/cadre-credits/admin/cadres/import/", {"roster": upload, "dry_run": ""})
     text = page.content.decode()
     assert "2 名干部尚无账号" in text and "已发送邀请：2 封" in text and len(mail.outbox) == 2
+
+
+def test_a_taken_username_or_differing_passwords_are_said_and_nothing_is_made(orgs, client):
+    run(workbook(roster(today() - timedelta(days=2), count=1)), create_users=False)
+    token = link_token(mail.outbox[0])
+    UserFactory(username="taken")
+    taken = accept(client, token, username="Taken")
+    assert taken.status_code == 400 and "该用户名已被占用" in taken.content.decode()
+    differ = client.post(f"/cadre-credits/invitation/{token}/",
+                         {"username": "fresh", "password": "one passphrase", "password_again": "another one"})
+    assert differ.status_code == 400 and "两次输入的密码不一致" in differ.content.decode()
+    assert not get_user_model().objects.filter(username="fresh").exists()
+    assert PendingCadre.objects.get().registered_on is None
+    assert accept(client, token, username="fresh").status_code == 302  # the link still works
