@@ -121,6 +121,11 @@ def username_taken(username: str) -> bool:
     return get_user_model().objects.filter(username__iexact=username).exists()
 
 
+def email_taken(email: str) -> bool:
+    """Whether an LMS account already has ``email`` (the platform allows one account an address)."""
+    return bool(email) and get_user_model().objects.filter(email__iexact=email).exists()
+
+
 def log_in(request, user) -> None:
     """Sign ``user`` in on this request, as the LMS does after registration (its default auth backend)."""
     from django.contrib.auth import login  # noqa: PLC0415 - only the invitation page signs anyone in

@@ -20,6 +20,8 @@ PROBLEMS = {
 }
 ACCOUNT_PROBLEMS = {
     "username_taken": gettext_lazy("This username is taken. Choose another one."),
+    "email_taken": gettext_lazy("An account with your e-mail address exists already. Sign in with it, then open "
+                                "this link again to link it."),
     "already_a_cadre": gettext_lazy("The account you are signed in with is already a cadre's. Sign out to make "
                                     "a new account with this invitation."),
 }

@@ -177,6 +177,8 @@ def accept_invitation(token: str, *, user=None, new_account: dict | None = None,
         else:
             if compat.username_taken(new_account["username"]):
                 raise AccountProblem("username_taken")
+            if compat.email_taken(pending.email):
+                raise AccountProblem("email_taken")
             user = compat.create_account(username=new_account["username"], email=pending.email,
                                          name=pending.full_name, password=new_account["password"])
         today = _local_day(now)

@@ -189,3 +189,15 @@ def test_a_taken_username_or_differing_passwords_are_said_and_nothing_is_made(or
     assert not get_user_model().objects.filter(username="fresh").exists()
     assert PendingCadre.objects.get().registered_on is None
     assert accept(client, token, username="fresh").status_code == 302  # the link still works
+
+
+def test_an_address_that_has_an_account_already_is_linked_not_made_twice(orgs, client):
+    run(workbook(roster(today() - timedelta(days=2), count=1)), create_users=False)
+    token = link_token(mail.outbox[0])
+    own = UserFactory(username="has_address", email="NEW0@example.com")
+    made = accept(client, token, username="second_account")
+    assert made.status_code == 400 and "已有使用您电子邮箱的账号" in made.content.decode()
+    assert not get_user_model().objects.filter(username="second_account").exists()
+    client.force_login(own)
+    assert client.post(f"/cadre-credits/invitation/{token}/").status_code == 302
+    assert CadreProfile.objects.get(user=own).registered_on == today()
