@@ -146,7 +146,8 @@ def open_invitation(token: str, *, now: datetime | None = None, for_update: bool
     rows = CadreInvitation.objects.select_related("pending__organisation")
     if for_update:
         rows = rows.select_for_update()
-    invitation = rows.filter(token_hash=hash_token(token)).first() if token else None
+    # A token is 43 characters; anything much longer is not one, and is not worth hashing.
+    invitation = rows.filter(token_hash=hash_token(token)).first() if token and len(token) <= 128 else None
     if invitation is None:
         raise InvitationProblem("unknown")
     if invitation.used_at is not None or invitation.pending.registered_on is not None:

@@ -139,8 +139,9 @@ def test_a_token_works_once_and_a_wrong_one_says_so(orgs, client):
     assert again.status_code == 410 and "此邀请已使用过" in again.content.decode()
     assert accept(client, token, username="second").status_code == 410
     assert not get_user_model().objects.filter(username="second").exists()
-    wrong = client.get(f"/cadre-credits/invitation/{token[:-2]}xx/")
-    assert wrong.status_code == 404 and "此邀请链接无效" in wrong.content.decode()
+    for wrong_token in (f"{token[:-2]}xx", "x" * 10_000):
+        wrong = client.get(f"/cadre-credits/invitation/{wrong_token}/")
+        assert wrong.status_code == 404 and "此邀请链接无效" in wrong.content.decode()
 
 
 def test_an_expired_token_opens_nothing_and_says_so(orgs, client, settings):
