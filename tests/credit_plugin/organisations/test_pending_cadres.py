@@ -202,3 +202,33 @@ def test_an_address_that_has_an_account_already_is_linked_not_made_twice(orgs, c
     client.force_login(own)
     assert client.post(f"/cadre-credits/invitation/{token}/").status_code == 302
     assert CadreProfile.objects.get(user=own).registered_on == today()
+
+
+class TextMessageSender:
+    """A second channel as an SMS gateway's sender would plug in: the same three members, messages kept here."""
+
+    channel = "sms"
+    sent = []
+
+    def can_reach(self, invitee):
+        return bool(invitee.phone)
+
+    def send(self, invitation):
+        self.sent.append((invitation.phone, invitation.url))
+
+
+def test_another_channel_plugs_in_behind_the_same_interface(orgs, settings):
+    settings.CADRE_TRAINING_INVITATION_SENDERS = [
+        "credit_plugin.organisations.invitations.EmailInvitationSender",
+        f"{__name__}.TextMessageSender",
+    ]
+    TextMessageSender.sent.clear()
+    rows = [HEADER, ["有邮箱", "370102001", "主席", "2026-09-01", "mail@example.com", "13800138000", ""],
+            ["只有手机", "370102001", "主席", "2026-09-01", "", "13900139000", ""]]
+    result = run(workbook(rows), create_users=False)
+    assert dict(result.invitations) == {"有邮箱": "sent", "只有手机": "sent"}
+    assert [message.to for message in mail.outbox] == [["mail@example.com"]]  # e-mail first where it reaches
+    assert [phone for phone, _ in TextMessageSender.sent] == ["13900139000"]
+    assert CadreInvitation.objects.get(pending__full_name="只有手机").channel == "sms"
+    token = TextMessageSender.sent[0][1].rstrip("/").rsplit("/", 1)[1]
+    assert invitations.open_invitation(token).pending.full_name == "只有手机"
