@@ -132,7 +132,9 @@ def send_training_reminders(*, dry_run: bool = False, today: date | None = None)
 def _remind_unregistered(pending: list[PendingRegistration], *, period: str, today: date, dry_run: bool):
     """A new invitation to each appointed cadre not invited today; (cadre, outcome) of each."""
     due = [cadre for cadre in pending if not (cadre.invited_on and cadre.invited_on >= today)]
-    outcomes = {cadre.pending_id: "invited_today" for cadre in pending if cadre not in due}
+    outcomes = {cadre.pending_id: "invited_today" for cadre in pending}
+    for cadre in due:
+        del outcomes[cadre.pending_id]
     if dry_run:
         outcomes.update({cadre.pending_id: "planned" for cadre in due})
     else:
@@ -145,7 +147,8 @@ def _send_once(reminder: Reminder, *, period: str, today: date, connection, run:
     try:
         with transaction.atomic():
             sent = ReminderSent.objects.create(
-                recipient_id=reminder.recipient_id, kind=reminder.kind, period=period, cadres=len(reminder.cadres)
+                recipient_id=reminder.recipient_id, kind=reminder.kind, period=period,
+                cadres=len(reminder.cadres) + len(reminder.pending),
             )
     except IntegrityError:  # a concurrent run got there first
         run.already_sent.append(reminder)

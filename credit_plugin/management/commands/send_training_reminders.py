@@ -45,6 +45,7 @@ class Command(BaseCommand):
 def _describe(reminder) -> str:
     who = f"{reminder.recipient_name} ({reminder.recipient_username}) <{reminder.email or '-'}>"
     if reminder.kind == "digest":
-        return f"{who}: digest of {len(reminder.cadres)} cadres in {', '.join(reminder.organisations)}"
+        unregistered = f" and {len(reminder.pending)} not registered" if reminder.pending else ""
+        return f"{who}: digest of {len(reminder.cadres)} cadres{unregistered} in {', '.join(reminder.organisations)}"
     cadre = reminder.cadres[0]
     return f"{who}: {reminder.kind}, {cadre.organisation_name}, {cadre.credits}/{cadre.credit_target} credits"
