@@ -127,10 +127,18 @@ def email_taken(email: str) -> bool:
 
 
 def log_in(request, user) -> None:
-    """Sign ``user`` in on this request, as the LMS does after registration (its default auth backend)."""
-    from django.contrib.auth import login  # noqa: PLC0415 - only the invitation page signs anyone in
+    """
+    Sign ``user`` in on this request, as the LMS does after registration: through the first configured
+    backend that checks passwords against the account table (the LMS's rate-limited ModelBackend).
+    """
+    from django.conf import settings  # noqa: PLC0415 - only the invitation page signs anyone in
+    from django.contrib.auth import login  # noqa: PLC0415
+    from django.contrib.auth.backends import ModelBackend  # noqa: PLC0415
 
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    paths = getattr(settings, "AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"])
+    backend = next((path for path in paths if issubclass(import_string(path), ModelBackend)),
+                   "django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=backend)
 
 
 def add_advanced_modules(block_types: list[str]) -> list[str]:
