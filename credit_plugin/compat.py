@@ -99,17 +99,46 @@ def platform_records():
 
 
 @transaction.atomic
-def create_account(*, username: str, email: str, name: str):
+def create_account(*, username: str, email: str, name: str, password: str | None = None):
     """
     An LMS account as the platform's ``manage_user`` makes one, with its ``UserProfile``, whose
     ``name`` is the full name (registration copies it from the form; an import, from the roster).
-    No password: the cadre sets one through the platform's password reset.
+    Without ``password`` (an import) the cadre sets one through the platform's password reset; an
+    accepted invitation gives the one the cadre chose, checked by the platform's password validators.
     """
     user = get_user_model()(username=username, email=email)
-    user.set_unusable_password()
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
     user.save()
     apps.get_model("student", "UserProfile").objects.create(user=user, name=name)
     return user
+
+
+def username_taken(username: str) -> bool:
+    """Whether an LMS account already has ``username`` (the platform compares usernames case-insensitively)."""
+    return get_user_model().objects.filter(username__iexact=username).exists()
+
+
+def email_taken(email: str) -> bool:
+    """Whether an LMS account already has ``email`` (the platform allows one account an address)."""
+    return bool(email) and get_user_model().objects.filter(email__iexact=email).exists()
+
+
+def log_in(request, user) -> None:
+    """
+    Sign ``user`` in on this request, as the LMS does after registration: through the first configured
+    backend that checks passwords against the account table (the LMS's rate-limited ModelBackend).
+    """
+    from django.conf import settings  # noqa: PLC0415 - only the invitation page signs anyone in
+    from django.contrib.auth import login  # noqa: PLC0415
+    from django.contrib.auth.backends import ModelBackend  # noqa: PLC0415
+
+    paths = getattr(settings, "AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"])
+    backend = next((path for path in paths if issubclass(import_string(path), ModelBackend)),
+                   "django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=backend)
 
 
 def add_advanced_modules(block_types: list[str]) -> list[str]:

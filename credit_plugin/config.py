@@ -39,6 +39,11 @@ DEFAULTS = {
     "CADRE_TRAINING_REPLAY_INTERVAL": 3600,
     # A newly appointed cadre registers within this many days of taking office.
     "CADRE_TRAINING_REGISTRATION_DAYS": 15,
+    # An invitation to a cadre without an account (imported as pending) opens for this many days.
+    "CADRE_TRAINING_INVITATION_DAYS": 30,
+    # How invitations reach a pending cadre: senders tried in order, the first that can reach them sends
+    # (each a class with ``channel``, ``can_reach(invitee)`` and ``send(invitation)``; an SMS one can follow).
+    "CADRE_TRAINING_INVITATION_SENDERS": ["credit_plugin.organisations.invitations.EmailInvitationSender"],
     # Course keys of the required basics (应知应会) every newly appointed cadre finishes.
     "CADRE_TRAINING_REQUIRED_COURSES": [],
     # ... within this many months of taking office.

@@ -18,11 +18,19 @@ from credit_plugin.ledger.models import (
     YearlyPolicy,
     YearTotal,
 )
-from credit_plugin.organisations.models import CadreProfile, Organisation, TrainingAdministrator
+from credit_plugin.organisations.models import (
+    CadreInvitation,
+    CadreProfile,
+    Organisation,
+    PendingCadre,
+    TrainingAdministrator,
+)
 
 __all__ = [
+    "CadreInvitation",
     "CadreProfile",
     "Organisation",
+    "PendingCadre",
     "TrainingAdministrator",
     "CreditRule",
     "LedgerEntry",

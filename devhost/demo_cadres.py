@@ -1,7 +1,8 @@
 """
 The devhost's demo union tree and cadres: a province federation, its cities, their districts and
 grassroots unions, and about 300 cadres whose training this year puts many of them in every
-compliance status (met, on track, at risk, overdue), with last year's record as well.
+compliance status (met, on track, at risk, overdue), with last year's record as well, and a few
+cadres appointed without an account yet (invited, some past the deadline to register).
 
 Everything goes through ``credit_plugin.api`` the way an operator's data would: the tree and the
 cadres through the cadre import (a generated CSV), the credits through ``bulk_record_entries``.
@@ -96,6 +97,18 @@ class DemoCadre:
     employee_number: str
     serving: bool
     status: str  # the status this year's plan aims at
+
+
+# Appointed cadres without an account yet (decision 0024): invited by the seed, some past the 15 days
+# to register. (name, organisation, days since taking office, e-mail, phone)
+PENDING_CADRES = (
+    ("赵新任", "370102", 2, "demo_new_1@example.com", ""),
+    ("钱新任", "370103", 6, "demo_new_2@example.com", ""),
+    ("孙新任", "370202", 11, "demo_new_3@example.com", ""),
+    ("李新任", "370302", 14, "demo_new_4@example.com", ""),
+    ("周新任", "370102", 17, "demo_new_5@example.com", ""),
+    ("吴新任", "370602", 25, "", "13900139000"),
+)
 
 
 @dataclass(frozen=True)
@@ -292,6 +305,10 @@ def seed_demo_cadres(*, today: date | None = None) -> SeedResult:
         "工号": cadre.employee_number, "手机号": cadre.phone, "状态": "在职" if cadre.serving else "离任",
     } for cadre in cadres if cadre.username not in existing]
     _import(_csv(header, rows), "demo_cadres.csv")
+    _import(_csv(["姓名", "组织代码", "干部类别", "职务", "任职日期", "邮箱", "手机号"], [
+        (name, code, "主席", "工会主席", (today - timedelta(days=days)).isoformat(), email, phone)
+        for name, code, days, email, phone in PENDING_CADRES
+    ]), "demo_pending_cadres.csv")
 
     user_ids = dict(user_model.objects.filter(username__startswith=USERNAME_PREFIX).values_list("username", "id"))
     took_office = {cadre.username: api.cadre_profile(user_id=user_ids[cadre.username]).took_office_on

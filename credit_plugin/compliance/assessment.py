@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from credit_plugin import config
 from credit_plugin.compliance import rules
-from credit_plugin.compliance.data import CadreCompliance
+from credit_plugin.compliance.data import CadreCompliance, PendingRegistration
 from credit_plugin.ledger import api as ledger_api
-from credit_plugin.organisations.data import CadreDates, CadreRow
+from credit_plugin.organisations.data import CadreDates, CadreRow, PendingRow
 
 ZERO = Decimal("0.00")
 
@@ -35,7 +35,7 @@ def today_in_credit_time_zone() -> date:
 
 
 class CountedCadre(NamedTuple):
-    user_id: int
+    user_id: int | None  # None: an appointed cadre without an account (counted, never listed with figures)
     organisation_code: str
     status: str
 
@@ -87,3 +87,20 @@ def _assessments(rows, user_ids, *, year: int, today: date | None, explain: bool
             required_finished_on=finished.get(row.user_id, {}),
         )
         yield row, facts, rules.assess(facts, year=year, today=today, rules=rules_now, explain=explain)
+
+
+def assess_pending(rows: Sequence[PendingRow], *, today: date | None = None) -> list[PendingRegistration]:
+    """Appointed cadres without an account, each with their registration deadline, days left and status."""
+    today = today or today_in_credit_time_zone()
+    rules_now = current_rules()
+    assessed = []
+    for row in rows:
+        status, due_on, days_left = rules.pending_registration(took_office_on=row.took_office_on, today=today,
+                                                               rules=rules_now)
+        assessed.append(PendingRegistration(
+            pending_id=row.pending_id, full_name=row.full_name, organisation_code=row.organisation_code,
+            organisation_name=row.organisation_name, category=row.category, took_office_on=row.took_office_on,
+            due_on=due_on, days_left=days_left, status=status, masked_contact=row.masked_contact,
+            invited_on=row.invited_on,
+        ))
+    return assessed

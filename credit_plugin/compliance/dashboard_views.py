@@ -55,6 +55,9 @@ def compliance_dashboard(request):
     return page(request, "credit_plugin/compliance.html", {
         "overall": report.overall,
         "children": report.children,
+        "pending": report.pending,
+        "pending_shown": report.pending[:PAGE_SIZE],
+        "pending_more": max(0, len(report.pending) - PAGE_SIZE),
         "page": listed,
         "rows": [(cadre, categories.get(cadre.category, ""), statuses[cadre.status]) for cadre in listed.object_list],
         "list_heading": statuses[filters["status"]] if filters["status"] else _("Cadres"),

@@ -57,6 +57,27 @@ class CadreCompliance:
 
 
 @dataclass(frozen=True)
+class PendingRegistration:
+    """An appointed cadre who has no account yet: their registration deadline and where they stand."""
+
+    pending_id: int
+    full_name: str
+    organisation_code: str
+    organisation_name: str
+    category: str
+    took_office_on: date
+    due_on: date
+    days_left: int  # negative: days past the deadline
+    status: str  # at_risk, or overdue past the deadline
+    masked_contact: str
+    invited_on: date | None
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, -self.days_left)
+
+
+@dataclass(frozen=True)
 class StatusCounts:
     """How many serving cadres of an organisation's subtree are in each status."""
 
@@ -102,6 +123,7 @@ class ComplianceReport:
     overall: StatusCounts
     children: tuple[StatusCounts, ...]
     cadres: CadreRoster
+    pending: tuple[PendingRegistration, ...] = ()  # appointed, not registered (of the status asked for)
 
 
 @dataclass(frozen=True)
@@ -115,6 +137,7 @@ class Reminder:
     email: str
     cadres: tuple[CadreCompliance, ...]
     organisations: tuple[str, ...] = ()  # a digest: names of the organisations administered
+    pending: tuple[PendingRegistration, ...] = ()  # a digest: appointed cadres who have not registered
 
 
 @dataclass(frozen=True)
@@ -128,12 +151,16 @@ class ReminderRun:
     already_sent: tuple[Reminder, ...] = ()
     without_email: tuple[Reminder, ...] = ()
     failed: tuple[tuple[Reminder, str], ...] = ()
+    # Appointed cadres without an account, and what their reminder (a new invitation) came to:
+    # "sent", "already_sent" (this period), "unreachable", "failed"; "planned" on a dry run.
+    invitations: tuple[tuple[PendingRegistration, str], ...] = ()
 
     def as_dict(self) -> dict:
         return {
             "period": self.period, "year": self.year, "dry_run": self.dry_run, "sent": len(self.sent),
             "already_sent": len(self.already_sent), "without_email": len(self.without_email),
             "failed": len(self.failed),
+            "invitations": sum(outcome in {"sent", "planned"} for _, outcome in self.invitations),
         }
 
 

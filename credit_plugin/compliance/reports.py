@@ -7,7 +7,14 @@ from collections import defaultdict
 from datetime import date
 
 from credit_plugin.compliance import assessment
-from credit_plugin.compliance.data import CadreCompliance, CadreRoster, ComplianceReport, ComplianceStatus, StatusCounts
+from credit_plugin.compliance.data import (
+    CadreCompliance,
+    CadreRoster,
+    ComplianceReport,
+    ComplianceStatus,
+    PendingRegistration,
+    StatusCounts,
+)
 from credit_plugin.organisations import api as organisations_api
 
 
@@ -22,10 +29,19 @@ def _selection(organisation: organisations_api.OrganisationData, category: str, 
     return {"organisation_path": organisation.path, "category": category, "in_year": year}
 
 
-def _statuses(organisation, category, year, today) -> list[assessment.CountedCadre]:
+def _pending(organisation, category, year, today) -> list[PendingRegistration]:
+    return assessment.assess_pending(organisations_api.pending_cadres(**_selection(organisation, category, year)),
+                                     today=today)
+
+
+def _statuses(organisation, category, year, today, pending=None) -> list[assessment.CountedCadre]:
+    """Every cadre's status; the appointed who have not registered count too (with no user id)."""
     selection = _selection(organisation, category, year)
-    return assessment.cadre_statuses(organisations_api.serving_cadre_dates(**selection),
-                                     organisations_api.serving_cadre_ids(**selection), year=year, today=today)
+    counted = assessment.cadre_statuses(organisations_api.serving_cadre_dates(**selection),
+                                        organisations_api.serving_cadre_ids(**selection), year=year, today=today)
+    if pending is None:
+        pending = _pending(organisation, category, year, today)
+    return counted + [assessment.CountedCadre(None, cadre.organisation_code, cadre.status) for cadre in pending]
 
 
 def _roster(organisation, statuses, *, status: str, year: int, today) -> CadreRoster:
@@ -36,7 +52,8 @@ def _roster(organisation, statuses, *, status: str, year: int, today) -> CadreRo
                                                                              today=today)}
         return [by_id[user_id] for user_id in user_ids if user_id in by_id]
 
-    listed = tuple(cadre.user_id for cadre in statuses if not status or cadre.status == status)
+    listed = tuple(cadre.user_id for cadre in statuses
+                   if cadre.user_id is not None and (not status or cadre.status == status))
     return CadreRoster(user_ids=listed, assess=assess)
 
 
@@ -49,10 +66,12 @@ def compliance_report(
     reasons) only when the roster is read, a page at a time.
     """
     organisation = organisations_api.visible_organisation(viewer=viewer, code=organisation_code)
-    statuses = _statuses(organisation, category, year, today)
+    pending = _pending(organisation, category, year, today)
+    statuses = _statuses(organisation, category, year, today, pending)
     overall, children = counts_by_child(statuses, organisation=organisation)
     return ComplianceReport(overall=overall, children=children,
-                            cadres=_roster(organisation, statuses, status=status, year=year, today=today))
+                            cadres=_roster(organisation, statuses, status=status, year=year, today=today),
+                            pending=tuple(cadre for cadre in pending if not status or cadre.status == status))
 
 
 def compliance_roster(
@@ -60,7 +79,7 @@ def compliance_roster(
 ) -> CadreRoster:
     """``compliance_report``'s cadres without its counts (what a REST client pages through)."""
     organisation = organisations_api.visible_organisation(viewer=viewer, code=organisation_code)
-    statuses = _statuses(organisation, category, year, today)
+    statuses = _statuses(organisation, category, year, today, pending=[])
     return _roster(organisation, statuses, status=status, year=year, today=today)
 
 

@@ -88,6 +88,16 @@ def onboarding_deadlines(facts: CadreFacts, rules: Rules) -> tuple[Deadline, ...
     return tuple(deadlines)
 
 
+def pending_registration(*, took_office_on: date, today: date, rules: Rules) -> tuple[str, date, int]:
+    """
+    An appointed cadre without an account: (status, registration deadline, days left, negative once
+    past). Overdue after the deadline, at risk until then: nobody unregistered is on track.
+    """
+    due_on = took_office_on + timedelta(days=rules.registration_days)
+    status = ComplianceStatus.OVERDUE if due_on < today else ComplianceStatus.AT_RISK
+    return str(status), due_on, (due_on - today).days
+
+
 def assess(facts: CadreFacts, *, year: int, today: date, rules: Rules, explain: bool = True) -> Assessment:
     """
     The cadre's status for ``year`` as of ``today``, with the reasons a person reads; ``explain=False``

@@ -1,7 +1,7 @@
 """Django admin for operators: the tree (read through its codes), cadres and who administers what."""
 from django.contrib import admin
 
-from credit_plugin.organisations.models import CadreProfile, Organisation, TrainingAdministrator
+from credit_plugin.organisations.models import CadreProfile, Organisation, PendingCadre, TrainingAdministrator
 from credit_plugin.read_only_admin import ReadOnlyAdmin
 
 
@@ -29,3 +29,13 @@ class CadreProfileAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "employee_number", "organisation__code")
     raw_id_fields = ("user",)
     autocomplete_fields = ("organisation",)
+
+
+@admin.register(PendingCadre)
+class PendingCadreAdmin(ReadOnlyAdmin):
+    """Cadres imported without an account, and the account each linked by accepting (imports change them)."""
+
+    list_display = ("full_name", "organisation", "took_office_on", "imported_on", "registered_on", "user")
+    list_filter = ("category",)
+    search_fields = ("full_name", "organisation__code")
+    exclude = ("contact_key",)

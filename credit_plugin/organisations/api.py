@@ -19,10 +19,12 @@ from credit_plugin.organisations.data import (
     CadreStatus,
     OrganisationData,
     OrganisationLevel,
+    PendingRow,
     PlannedAssignment,
     PlannedCadre,
     PlannedOrganisation,
 )
+from credit_plugin.organisations.invitations import invite as invite_pending_cadres
 from credit_plugin.organisations.people import (
     Account,
     accounts_by,
@@ -47,6 +49,7 @@ from credit_plugin.organisations.profiles import (
     codes_below,
     organisation,
     organisation_lineage,
+    pending_cadres,
     root_organisation_name,
     save_organisation,
     serving_cadre_dates,
@@ -88,6 +91,10 @@ __all__ = [
     "serving_cadre_ids",
     "serving_cadres",
     "users_by_employee_number",
+    # Cadres without an account yet: invited, registered when they accept
+    "PendingRow",
+    "invite_pending_cadres",
+    "pending_cadres",
     # People
     "Account",
     "accounts_by",

@@ -6,35 +6,43 @@ their headers); a CSV file holds one of them. Every row is checked first and eve
 listed (row, column, what); nothing is written if there is one, or on a dry run. Rows create or
 update: an organisation by its code, a cadre by username; re-importing the same file changes
 nothing. LMS users are created only when asked (``create_users``).
+
+A cadre row without a username is a cadre with no account yet (pending): name, organisation,
+e-mail or phone and date of taking office. They are kept by their e-mail (else phone) and each new
+one is sent an invitation once the import is written (``invitations``, docs/decisions/0024).
 """
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre_common import spreadsheets
 from cadre_common.chunks import chunked
 from cadre_common.column_lengths import length_problem
-from cadre_common.dates import parse_day
 from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
-from credit_plugin.organisations import people, tree
+from credit_plugin.organisations import invitations, pending_import, people, tree
+from credit_plugin.organisations.cadre_fields import (
+    CATEGORIES,
+    PHONE,
+    STATUSES,
+    check_employee_number,
+    config_today,
+    day,
+    is_email,
+    normalise_phone,
+    pick,
+)
 from credit_plugin.organisations.data import (
-    CadreCategory,
     CadreImportResult,
-    CadreStatus,
     OrganisationLevel,
     PlannedCadre,
     PlannedOrganisation,
 )
-from credit_plugin.organisations.models import CadreProfile, Organisation
+from credit_plugin.organisations.models import CadreProfile, Organisation, PendingCadre
 
 ORGANISATION_ALIASES = {
     "code": {"组织代码", "组织编码", "单位代码", "code", "organisation code", "organization code"},
@@ -61,20 +69,6 @@ LEVELS = {
     OrganisationLevel.DISTRICT: {"区县", "县", "区", "县级", "区县级", "district", "county"},
     OrganisationLevel.GRASSROOTS: {"基层", "基层工会", "grassroots"},
 }
-CATEGORIES = {
-    CadreCategory.CHAIR: {"主席", "工会主席", "chair"},
-    CadreCategory.VICE_CHAIR: {"副主席", "工会副主席", "vice-chair", "vice chair", "vice_chair"},
-    CadreCategory.FULL_TIME: {"专职", "专职工作人员", "专职干部", "full-time", "full time", "full_time"},
-    CadreCategory.PART_TIME: {"兼职", "兼职干部", "兼职工作人员", "part-time", "part time", "part_time"},
-}
-STATUSES = {
-    CadreStatus.SERVING: {"", "在职", "在任", "serving"},
-    CadreStatus.LEFT: {"离任", "离职", "调离", "left"},
-}
-# Mainland mobile numbers (with or without +86) and landlines with an area code.
-PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
-
-
 @dataclass
 class _Plan:
     """What an import found so far (built row by row, returned frozen)."""
@@ -94,16 +88,11 @@ def import_cadres(*, data: bytes, filename: str, dry_run: bool, create_users: bo
     if result.errors or dry_run:
         return result
     with transaction.atomic():
-        _write(result)
-    return replace(result, written=True)
-
-
-def _pick(text: str, choices: dict, default=None):
-    wanted = spreadsheets.fold(text)
-    for value, spellings in choices.items():
-        if wanted in {spreadsheets.fold(spelling) for spelling in spellings}:
-            return str(value)
-    return default
+        to_invite = _write(result)
+    # After the commit: an e-mail cannot be taken back, so none goes out for rows that were not written.
+    names = dict(PendingCadre.objects.filter(id__in=to_invite).values_list("id", "full_name"))
+    outcome = invitations.invite(to_invite)
+    return replace(result, written=True, invitations=tuple((names[pk], outcome[pk]) for pk in to_invite))
 
 
 def _is_header(required_any: set[str]):
@@ -173,7 +162,7 @@ def _plan_organisations(sheet, parents, result):
 
         _length_problems(ORGANISATION_COLUMNS, lambda name, cells=cells: sheet.columns.value(cells, name), problem)
         code, name = sheet.columns.value(cells, "code"), sheet.columns.value(cells, "name")
-        level = _pick(sheet.columns.value(cells, "level"), LEVELS)
+        level = pick(sheet.columns.value(cells, "level"), LEVELS)
         parent_code = sheet.columns.value(cells, "parent_code") or None
         if not code:
             problem("code", _("the organisation code is empty"))
@@ -232,19 +221,24 @@ class _CadreContext:
     numbers_in_use: dict
     create_users: bool
     today: date
+    seen_contacts: dict = field(default_factory=dict)
     seen_users: dict = field(default_factory=dict)
     seen_numbers: dict = field(default_factory=dict)
 
 
 def _plan_cadres(sheet, known_codes, create_users, result):
     required = (
-        ("username", "用户名"), ("organisation_code", "组织代码"),
+        ("organisation_code", "组织代码"),
         ("category", "干部类别"), ("took_office_on", "任职日期"),
     )
     missing = [label for name, label in required if name not in sheet.columns]
     if missing:
         message = _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}
         result.errors.append(RowProblem(None, "", message))
+        return
+    if "username" not in sheet.columns and "name" not in sheet.columns:
+        result.errors.append(RowProblem(None, "", _(
+            "Missing columns: 用户名 or 姓名 (a cadre without a username is invited by e-mail or phone).")))
         return
     usernames = {sheet.columns.value(cells, "username") for _, cells in sheet.rows} - {""}
     context = _CadreContext(
@@ -262,8 +256,11 @@ def _plan_cadres(sheet, known_codes, create_users, result):
         def problem(column, message, problems=problems, number=number):
             problems.append(RowProblem(number, sheet.columns.label(column), message))
 
-        _length_problems(cadre_columns(), lambda name, cells=cells: sheet.columns.value(cells, name), problem)
-        planned = _plan_cadre(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
+        pending = not sheet.columns.value(cells, "username")
+        _length_problems(pending_import.pending_columns() if pending else cadre_columns(),
+                         lambda name, cells=cells: sheet.columns.value(cells, name), problem)
+        planner = pending_import.plan_pending if pending else _plan_cadre
+        planned = planner(number, lambda name, cells=cells: sheet.columns.value(cells, name), context, problem)
         result.errors.extend(problems)
         if planned and not problems:
             result.cadres.append(planned)
@@ -284,23 +281,23 @@ def _plan_cadre(number, value, context, problem):
     if username not in context.users and context.create_users and not value("name"):
         problem("name", _("a new user needs a name"))
     email = value("email")
-    if email and not _is_email(email):
+    if email and not is_email(email):
         problem("email", _("%(value)r is not an e-mail address") % {"value": email})
     code = value("organisation_code")
     if code not in context.known_codes:
         problem("organisation_code", _("no organisation %(code)s") % {"code": code})
-    category = _pick(value("category"), CATEGORIES)
+    category = pick(value("category"), CATEGORIES)
     if category is None:
         problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
             "value": value("category")})
-    took_office_on = _day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
-    registered_on = _day(value("registered_on"), "registered_on", context.today, problem, required=False)
-    employee_number = _check_employee_number(value("employee_number") or None, username, number, context, problem)
+    took_office_on = day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
+    registered_on = day(value("registered_on"), "registered_on", context.today, problem, required=False)
+    employee_number = check_employee_number(value("employee_number") or None, username, number, context, problem)
     phone = normalise_phone(value("phone"))
     if value("phone") and not PHONE.match(phone):
         problem("phone", _("%(value)r is not a phone number (11-digit mobile or area code and number)") % {
             "value": value("phone")})
-    status = _pick(value("status"), STATUSES)
+    status = pick(value("status"), STATUSES)
     if status is None:
         problem("status", _("%(value)r is not a status (在职, 离任)") % {"value": value("status")})
     return PlannedCadre(
@@ -311,51 +308,8 @@ def _plan_cadre(number, value, context, problem):
     )
 
 
-def _is_email(text):
-    try:
-        validate_email(text)
-    except ValidationError:
-        return False
-    return True
-
-
-def _check_employee_number(employee_number, username, number, context, problem):
-    if not employee_number:
-        return None
-    if employee_number in context.seen_numbers:
-        problem("employee_number", _("employee number %(value)s is already on row %(row)s") % {
-            "value": employee_number, "row": context.seen_numbers[employee_number]})
-    elif context.numbers_in_use.get(employee_number, username) != username:
-        problem("employee_number", _("employee number %(value)s belongs to %(user)s") % {
-            "value": employee_number, "user": context.numbers_in_use[employee_number]})
-    context.seen_numbers.setdefault(employee_number, number)
-    return employee_number
-
-
-def normalise_phone(text: str) -> str:
-    digits = re.sub(r"[\s\-()（）]", "", text)
-    return digits[3:] if digits.startswith("+86") else digits
-
-
-def config_today() -> date:
-    return timezone.now().astimezone(config.credit_time_zone()).date()
-
-
-def _day(text, column, today, problem, *, required):
-    if not text:
-        if required:
-            problem(column, _("the date is empty"))
-        return None
-    day = parse_day(text)
-    if day is None:
-        problem(column, _("%(value)r is not a date (write it as 2026-05-01)") % {"value": text})
-    elif day > today:
-        problem(column, _("%(value)s is in the future") % {"value": day.isoformat()})
-        return None
-    return day
-
-
-def _write(result: CadreImportResult) -> None:
+def _write(result: CadreImportResult) -> list[int]:
+    """Write every row; the ids of the pending cadres to invite (new, or never invited)."""
     by_code = {}
     for planned in result.organisations:
         parent = by_code.get(planned.parent_code) or (
@@ -365,13 +319,17 @@ def _write(result: CadreImportResult) -> None:
             code=planned.code, name=planned.name, level=planned.level, parent=parent
         )
     if not result.cadres:
-        return
+        return []
     organisations = {organisation.code: organisation for chunk in chunked(
         {cadre.organisation_code for cadre in result.cadres}) for organisation in Organisation.objects.filter(
         code__in=chunk)}
     user_model = get_user_model()
     time_zone = config.credit_time_zone()
+    to_invite = []
     for planned in result.cadres:
+        if planned.pending:
+            to_invite.extend(pending_import.write_pending(planned, organisations[planned.organisation_code]))
+            continue
         user = user_model.objects.filter(username=planned.username).first()
         if user is None:  # an account as the platform makes one, its profile holding the full name
             user = compat.create_account(username=planned.username, email=planned.email, name=planned.full_name)
@@ -384,3 +342,6 @@ def _write(result: CadreImportResult) -> None:
             "category": planned.category, "took_office_on": planned.took_office_on, "registered_on": registered_on,
             "employee_number": planned.employee_number, "phone": planned.phone, "status": planned.status,
         })
+    return to_invite
+
+

@@ -115,6 +115,7 @@ class PlannedCadre:
     phone: str
     status: str
     user_exists: bool
+    pending: bool = False  # no username: a cadre without an account yet, to be invited
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,34 @@ class CadreImportResult:
     errors: tuple[RowProblem, ...] = ()
     dry_run: bool = True
     written: bool = False
+    invitations: tuple[tuple[str, str], ...] = ()  # (name, "sent", "unreachable" or "failed") once written
 
     @property
     def users_to_create(self) -> int:
-        return sum(not cadre.user_exists for cadre in self.cadres)
+        return sum(not cadre.user_exists and not cadre.pending for cadre in self.cadres)
+
+    @property
+    def pending(self) -> int:
+        """How many rows are cadres without an account, to be invited."""
+        return sum(cadre.pending for cadre in self.cadres)
+
+    @property
+    def invitations_sent(self) -> int:
+        return sum(outcome == "sent" for _, outcome in self.invitations)
+
+
+class PendingRow(NamedTuple):
+    """An appointed cadre who has not registered (accepted an invitation) yet."""
+
+    pending_id: int
+    full_name: str
+    organisation_code: str
+    organisation_name: str
+    organisation_path: str
+    category: str
+    took_office_on: date
+    masked_contact: str
+    invited_on: date | None
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,21 @@ cadres read at once for reports (a few columns of tens of thousands of rows, in 
 """
 from datetime import date
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Max, QuerySet
 
 from cadre_common.masking import mask_phone
+from credit_plugin import config
 from credit_plugin.compat import PROFILE_NAME
 from credit_plugin.organisations import people, tree
-from credit_plugin.organisations.data import CadreDates, CadreProfileData, CadreRow, CadreStatus, OrganisationData
-from credit_plugin.organisations.models import CadreProfile, Organisation
+from credit_plugin.organisations.data import (
+    CadreDates,
+    CadreProfileData,
+    CadreRow,
+    CadreStatus,
+    OrganisationData,
+    PendingRow,
+)
+from credit_plugin.organisations.models import CadreProfile, Organisation, PendingCadre
 from credit_plugin.organisations.tree import lineage_codes
 from credit_plugin.organisations.visibility import organisation_data
 
@@ -131,3 +139,35 @@ def save_organisation(*, code: str, name: str, level: str, parent_code: str | No
     parent = Organisation.objects.get(code=parent_code) if parent_code else None
     saved = tree.save_organisation(code=code, name=name, level=level, parent=parent)
     return organisation_data(Organisation.objects.select_related("parent").get(pk=saved.pk))
+
+
+def pending_cadres(
+    *, organisation_path: str | None = None, category: str = "", in_year: int | None = None, pending_ids=None,
+) -> list[PendingRow]:
+    """Appointed cadres who have not registered yet (of a subtree, category, year), by organisation."""
+    rows = PendingCadre.objects.filter(registered_on=None)  # (a registered cadre's account may be deleted later)
+    if in_year is not None:
+        rows = rows.filter(took_office_on__lte=date(in_year, 12, 31))
+    if organisation_path is not None:
+        rows = rows.filter(organisation__path__startswith=organisation_path)
+    if category:
+        rows = rows.filter(category=category)
+    if pending_ids is not None:
+        rows = rows.filter(id__in=list(pending_ids))
+    rows = rows.annotate(invited_at=Max("invitations__created_at")).order_by("organisation__path", "id").values_list(
+        "id", "full_name", "organisation__code", "organisation__name", "organisation__path", "category",
+        "took_office_on", "email", "phone", "invited_at")
+    time_zone = config.credit_time_zone()
+    return [
+        PendingRow(pk, name, code, org_name, path, category_value, took_office_on,
+                   mask_email(email) if email else mask_phone(phone),
+                   invited_at.astimezone(time_zone).date() if invited_at else None)
+        for pk, name, code, org_name, path, category_value, took_office_on, email, phone, invited_at in rows
+    ]
+
+
+def mask_email(email: str) -> str:
+    """wangxg@example.com → w****g@example.com: enough to recognise an address, not to write to it."""
+    local, _, domain = email.partition("@")
+    shown = local[0] + "*" * max(len(local) - 2, 1) + local[-1] if len(local) > 1 else "*"
+    return f"{shown}@{domain}"

@@ -7,7 +7,8 @@ from credit_plugin.management.file_import import FileImportCommand
 class Command(FileImportCommand):
     help = (
         "Import organisations (组织代码, 组织名称, 级别, 上级代码) and cadres (用户名, 姓名, 组织代码, 干部类别, "
-        "任职日期, …) from XLSX or CSV. Any bad row rejects the whole file with every problem listed."
+        "任职日期, …) from XLSX or CSV. A cadre row without 用户名 is a cadre with no account yet: invited by "
+        "e-mail (邮箱) once the file is written. Any bad row rejects the whole file with every problem listed."
     )
 
     def add_arguments(self, parser):
@@ -27,9 +28,20 @@ class Command(FileImportCommand):
                     f"row {organisation.row}: organisation {organisation.code} {organisation.name} [{state}]"
                 )
             for cadre in result.cadres:
-                state = "existing user" if cadre.user_exists else "new user"
-                self.stdout.write(f"row {cadre.row}: cadre {cadre.username} → {cadre.organisation_code} [{state}]")
+                if cadre.pending:
+                    who, state = cadre.full_name, "no account yet: to be invited"
+                else:
+                    who, state = cadre.username, "existing user" if cadre.user_exists else "new user"
+                self.stdout.write(f"row {cadre.row}: cadre {who} → {cadre.organisation_code} [{state}]")
+        for name, outcome in result.invitations:
+            self.stdout.write(f"invitation to {name}: {outcome}")
         self.stdout.write(
             f"{path.name}: {verb} {len(result.organisations)} organisations and {len(result.cadres)} cadres "
-            f"({result.users_to_create} new LMS users)"
+            f"({result.users_to_create} new LMS users{self.pending_note(result, dry_run)})"
         )
+
+    @staticmethod
+    def pending_note(result, dry_run) -> str:
+        if not result.pending:
+            return ""
+        return f", {result.pending} without an account" + ("" if dry_run else f", {result.invitations_sent} invited")

@@ -29,6 +29,9 @@ class Command(BaseCommand):
             self.stdout.write(f"no e-mail address, skipped: {_describe(reminder)}")
         for reminder, error in run.failed:
             self.stderr.write(f"failed: {_describe(reminder)}: {error}")
+        for cadre, outcome in run.invitations:  # appointed cadres without an account: a new invitation
+            self.stdout.write(f"invitation {outcome.replace('_', ' ')}: {cadre.full_name} ({cadre.organisation_code}), "
+                              f"register by {cadre.due_on}")
         if verbosity:
             self.stdout.write(
                 f"period {run.period}: {len(run.sent)} {'to send' if dry_run else 'sent'}, "
@@ -42,6 +45,7 @@ class Command(BaseCommand):
 def _describe(reminder) -> str:
     who = f"{reminder.recipient_name} ({reminder.recipient_username}) <{reminder.email or '-'}>"
     if reminder.kind == "digest":
-        return f"{who}: digest of {len(reminder.cadres)} cadres in {', '.join(reminder.organisations)}"
+        unregistered = f" and {len(reminder.pending)} not registered" if reminder.pending else ""
+        return f"{who}: digest of {len(reminder.cadres)} cadres{unregistered} in {', '.join(reminder.organisations)}"
     cadre = reminder.cadres[0]
     return f"{who}: {reminder.kind}, {cadre.organisation_name}, {cadre.credits}/{cadre.credit_target} credits"
