@@ -31,12 +31,14 @@ def json_response(payload, status: int = 200, **kwargs) -> JsonAnswer:
 class HandlerError(JsonHandlerError):
     """A refused request: ``code`` for programs, ``message`` for people (translated), ``status`` for HTTP."""
 
-    def __init__(self, code: str, message: str, status: int = 400):
+    def __init__(self, code: str, message: str, status: int = 400, details: dict | None = None):
         super().__init__(status, message)
-        self.code = code
+        self.code, self.details = code, details or {}
 
     def get_response(self, **kwargs) -> JsonAnswer:
-        return json_response({"error": self.code, "message": self.message}, status=self.status_code, **kwargs)
+        """The refusal; ``details`` (like an editor's problems by field) beside the code and the message."""
+        return json_response({**self.details, "error": self.code, "message": self.message}, status=self.status_code,
+                             **kwargs)
 
 
 def translate(block, text: str) -> str:
@@ -147,7 +149,7 @@ def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False
             try:
                 result = method(block, data, suffix)
             except refusals as error:
-                raise HandlerError(error.code, error.message) from error
+                raise HandlerError(error.code, error.message, details=getattr(error, "details", None)) from error
             return result if isinstance(result, Response) else json_response(result)
 
         parsed = XBlock.json_handler(answer)

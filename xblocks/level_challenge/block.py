@@ -196,10 +196,11 @@ class LevelChallengeBlock(XBlock):
         html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/level_challenge.css"))
+        fragment.add_css(resources.text(__name__, "static/css/studio.css"))
         resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
-        fragment.initialize_js("LevelChallengeStudio", {
-            "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})
+        fragment.initialize_js("LevelChallengeStudio", authoring.studio_init(
+            levels=self.levels, index=self.index, translate=self._translate))
         return fragment
 
     # --- learners' handlers ------------------------------------------------------------------------
@@ -290,10 +291,12 @@ class LevelChallengeBlock(XBlock):
     def studio_submit(self, data, suffix=""):
         """Save settings, levels and (optionally) a new bank, all or nothing; ``dry_run`` only checks."""
         labels = {name: self._translate(self.fields[name].display_name) for name in authoring.DATE_FIELDS}
-        edit = authoring.read_studio_edit(data, translate=self._translate, date_labels=labels)
-        report = authoring.edit_report(edit, bank.BankIndex.of(edit.questions) if edit.questions else self.index)
+        edit = authoring.read_studio_edit(data, translate=self._translate, date_labels=labels, index=self.index)
+        report = authoring.edit_report(edit)
         if edit.dry_run:
             return report
+        if edit.field_problems:  # nothing is saved while a level cannot draw its questions
+            authoring.refuse_levels(edit.field_problems, translate=self._translate)
         self.display_name = edit.display_name or self.display_name
         self.competition_start, self.competition_end = edit.competition_start, edit.competition_end
         self.show_leaderboard = edit.show_leaderboard
