@@ -2,12 +2,14 @@
 
 import random
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from lxml import etree
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import UsageKey
 from web_fragments.fragment import Fragment
+from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
@@ -16,7 +18,17 @@ from credit_plugin import api as credit_api
 from xblocks import resources
 from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy
 from xblocks.handlers import HandlerError, current_user_id, json_handler, translate
-from xblocks.level_challenge import authoring, bank, bank_changes, leaderboard, olx, presentation, progress, submission
+from xblocks.level_challenge import (
+    authoring,
+    bank,
+    bank_changes,
+    bank_import,
+    leaderboard,
+    olx,
+    presentation,
+    progress,
+    submission,
+)
 from xblocks.level_challenge.levels import Level
 
 REFUSALS = (progress.ChallengeError,)
@@ -24,6 +36,7 @@ REFUSALS = (progress.ChallengeError,)
 # own: DATA_UPLOAD_MAX_MEMORY_SIZE is None there). A 5,000-question XLSX is about 0.3 MB, as CSV 1-3 MB.
 STUDIO_MAX_BODY = 256 * 1024
 STUDIO_MAX_UPLOAD = 20 * 1024 * 1024
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _now():
@@ -305,6 +318,43 @@ class LevelChallengeBlock(XBlock):
         if edit.questions or self.bank_json:  # a bank kept as text before version 0.2 moves to its List
             self.set_bank(edit.questions or self.index.questions)
         return {**report, "saved": True}
+
+    @json_handler(max_body=STUDIO_MAX_BODY, authors_only=True, refusals=REFUSALS, uploads=("bank_file",),
+                  max_upload=STUDIO_MAX_UPLOAD)
+    def import_bank(self, data, suffix=""):
+        """
+        Import a bank file: ``mode`` add, update or replace; without ``confirm`` only a preview. The
+        confirmed import names the ``bank_version`` it was previewed against, and is refused (409)
+        when the bank changed since, or (400, by field) when a level could no longer draw its questions.
+        """
+        questions = authoring.read_bank_upload(data.get("bank_file"), translate=self._translate)
+        if questions is None:
+            raise progress.ChallengeError("no_file", self._translate(bank_import.IMPORT_TEXT["no_file"]))
+        if data.get("mode") not in bank_import.MODES:
+            raise progress.ChallengeError("bad_mode", self._translate(bank_import.IMPORT_TEXT["bad_mode"]))
+        plan = bank_import.plan_import(self.index.questions, questions, data["mode"])
+        report = bank_import.import_report(plan, self.levels, self.index, translate=self._translate)
+        report["bank_version"] = self.bank_version
+        if not data.get("confirm"):
+            return report
+        if data.get("bank_version") != self.bank_version:
+            raise HandlerError("stale_preview", self._translate(bank_import.IMPORT_TEXT["stale"]), 409)
+        if report["fields"]:
+            raise HandlerError("bad_levels", "\n".join([self._translate(bank_import.IMPORT_TEXT["blocked"]),
+                                                         *(problem["message"] for problem in report["fields"])]),
+                               details={"fields": report["fields"]})
+        self.set_bank(plan.questions)
+        return {**report, "bank_version": self.bank_version, "saved": True,
+                "summary": self._translate(bank_import.IMPORT_TEXT["imported"]).format(**report)}
+
+    @XBlock.handler
+    def bank_template(self, request, suffix=""):
+        """The XLSX import template (Chinese headers, example questions, how to fill it in), for authors."""
+        from xblocks.level_challenge.demo import demo_questions  # the demo's questions are the examples
+
+        content = bank_import.template_workbook(demo_questions()[:4])
+        return Response(body=content, content_type=XLSX_TYPE, content_disposition=(
+            f"attachment; filename=\"template.xlsx\"; filename*=UTF-8''{quote(bank_import.TEMPLATE_NAME)}"))
 
     def set_levels(self, levels):
         self.level_list = [level.to_dict() for level in levels]
