@@ -12,10 +12,12 @@ from django.utils.translation import gettext_noop as _  # marked here, translate
 from cadre_common import json_input
 from cadre_common.problems import listed
 from question_bank import api as bank_api
+from xblocks import block_credits
 from xblocks.fields import moment_from_form, zoned_text
 from xblocks.handlers import Upload
 from xblocks.level_challenge import level_form
 from xblocks.level_challenge.bank import BankIndex
+from xblocks.level_challenge.bank_import import IMPORT_TEXT
 from xblocks.level_challenge.levels import Level, level_problems
 from xblocks.level_challenge.progress import ChallengeError
 
@@ -81,17 +83,27 @@ def level_items(value, *, translate) -> list:
 
 
 def refuse_levels(problems, *, translate):
-    """LevelsRefused for ``problems``: a line per problem ("第 2 关，题数：…") and each by its field."""
-    lines = [translate(_("Level {number}, {field}: {message}")).format(
-        number=problem.level + 1, field=translate(FIELD_NAMES.get(problem.field.split(".")[0], problem.field)),
-        message=problem.message) for problem in problems]
+    """
+    LevelsRefused for ``problems`` (level_form.FieldProblem, or any with ``to_dict()`` naming a level,
+    None for the block's own fields like credits): a line per problem ("第 2 关，题数：…"), each by its field.
+    """
+    lines = []
+    for problem in problems:
+        item = problem.to_dict()
+        field = translate(FIELD_NAMES.get(item["field"].split(".")[0], item["field"]))
+        if item["level"] is None:
+            lines.append(translate(_("{field}: {message}")).format(field=field, message=item["message"]))
+        else:
+            lines.append(translate(_("Level {number}, {field}: {message}")).format(
+                number=item["level"] + 1, field=field, message=item["message"]))
     raise LevelsRefused("\n".join([translate(level_form.FORM_TEXT["refused"]), *lines]), problems)
 
 
 FIELD_NAMES = {
-    "title": _("title"), "count": _("questions"), "quotas": _("difficulty quotas"), "tags": _("tags"),
+    "title": _("title"), "count": _("Number of questions"), "quotas": _("difficulty quotas"), "tags": _("tags"),
     "pass_percent": _("pass mark"), "points_per_correct": _("points per correct answer"),
     "time_limit_seconds": _("time limit"), "attempts_allowed": _("attempts"),
+    "credits": _("Credits"), "hours": _("class hours"),
 }
 
 
@@ -184,7 +196,9 @@ EDITOR_TEXT = {
 
 def studio_init(*, levels: list[Level], index, translate) -> dict:
     """What the editor's script starts from: the levels as stored, the bank's kinds to check pools, its words."""
-    words = {**STUDIO_TEXT, **level_form.FORM_TEXT, **EDITOR_TEXT}
+    words = {**STUDIO_TEXT, **level_form.FORM_TEXT, **EDITOR_TEXT, **block_credits.CREDIT_TEXT,
+             "no_file": IMPORT_TEXT["no_file"], "import_refused": _("Not imported:")}
     return {"text": {key: translate(text) for key, text in words.items()},
             "levels": [level.to_dict() for level in levels], "bank": level_form.bank_summary(index),
-            "ranges": level_form.RANGES, "title_max": level_form.TITLE_MAX}
+            "ranges": level_form.RANGES, "title_max": level_form.TITLE_MAX,
+            "ceilings": {name: float(block_credits.ceiling(name)) for name in ("credits", "hours")}}

@@ -15,7 +15,7 @@ from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
 from credit_plugin import api as credit_api
-from xblocks import resources
+from xblocks import block_credits, resources
 from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy
 from xblocks.handlers import HandlerError, current_user_id, json_handler, translate
 from xblocks.level_challenge import (
@@ -24,6 +24,7 @@ from xblocks.level_challenge import (
     bank_changes,
     bank_import,
     leaderboard,
+    level_form,
     olx,
     presentation,
     progress,
@@ -121,6 +122,20 @@ class LevelChallengeBlock(XBlock):
         scope=Scope.settings,
         default="masked",
         values=("full", "masked", "hidden"),
+        enforce_type=True,
+    )
+    completion_credits = String(
+        display_name=_("Credits for completing this block"),
+        help=_("Empty: none. Written as the ledger's credit rule for this block when the author saves."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    completion_hours = String(
+        display_name=_("Class hours for completing this block"),
+        help=_("Empty: none. Written as the ledger's credit rule for this block when the author saves."),
+        scope=Scope.settings,
+        default="",
         enforce_type=True,
     )
     learner_progress = Dict(
@@ -305,11 +320,13 @@ class LevelChallengeBlock(XBlock):
         """Save settings, levels and (optionally) a new bank, all or nothing; ``dry_run`` only checks."""
         labels = {name: self._translate(self.fields[name].display_name) for name in authoring.DATE_FIELDS}
         edit = authoring.read_studio_edit(data, translate=self._translate, date_labels=labels, index=self.index)
+        credits, credit_problems = block_credits.read_credits(data, translate=self._translate)
         report = authoring.edit_report(edit)
+        report["fields"] += [problem.to_dict() for problem in credit_problems]
         if edit.dry_run:
             return report
-        if edit.field_problems:  # nothing is saved while a level cannot draw its questions
-            authoring.refuse_levels(edit.field_problems, translate=self._translate)
+        if edit.field_problems or credit_problems:  # nothing is saved while a level cannot draw its questions
+            authoring.refuse_levels([*edit.field_problems, *credit_problems], translate=self._translate)
         self.display_name = edit.display_name or self.display_name
         self.competition_start, self.competition_end = edit.competition_start, edit.competition_end
         self.show_leaderboard = edit.show_leaderboard
@@ -317,6 +334,10 @@ class LevelChallengeBlock(XBlock):
         self.set_levels(edit.levels)
         if edit.questions or self.bank_json:  # a bank kept as text before version 0.2 moves to its List
             self.set_bank(edit.questions or self.index.questions)
+        if "credits" in data or "hours" in data:
+            self.completion_credits, self.completion_hours = credits["credits"], credits["hours"]
+            block_credits.save_rule(block_key=self.block_key, title=self._translate(self.display_name),
+                                    credits=self.completion_credits, hours=self.completion_hours)
         return {**report, "saved": True}
 
     @json_handler(max_body=STUDIO_MAX_BODY, authors_only=True, refusals=REFUSALS, uploads=("bank_file",),
@@ -344,7 +365,7 @@ class LevelChallengeBlock(XBlock):
                                                          *(problem["message"] for problem in report["fields"])]),
                                details={"fields": report["fields"]})
         self.set_bank(plan.questions)
-        return {**report, "bank_version": self.bank_version, "saved": True,
+        return {**report, "bank_version": self.bank_version, "saved": True, "bank": level_form.bank_summary(self.index),
                 "summary": self._translate(bank_import.IMPORT_TEXT["imported"]).format(**report)}
 
     @XBlock.handler

@@ -45,7 +45,7 @@ def test_an_unknown_way_of_showing_names_keeps_the_current_one():
     [
         ({"levels": "[{"}, "bad_levels", "The levels are not valid"),
         ({"levels": '[{"title": "一", "count": "many"}]'}, "bad_levels",
-         "Level 1, questions: Enter a whole number from 1 to 1000."),
+         "Level 1, Number of questions: Enter a whole number from 1 to 1000."),
         ({"levels": '{"title": "一"}'}, "bad_levels", "The levels are not valid: send a list of levels"),
         ({"bank_file": "b.csv"}, "bad_file", "Send the bank as a file of the form."),
         ({"bank_file": upload("题干,答案\n问,E\n".encode())}, "bad_bank", 'row 2, column 答案: "E" is not an option'),

@@ -61,7 +61,7 @@ def test_a_level_larger_than_its_part_of_the_bank_is_reported_by_a_check_and_ref
     assert (status, error["error"]) == (400, "bad_levels")
     assert error["fields"] == report["fields"]
     assert error["message"].split("\n") == [
-        "未保存：请先改正关卡中标出的问题。", "第 1 关，题数：题库中符合本关标签的题目只有 303 道。"]
+        "未保存：请先改正标出的问题。", "第 1 关，题数：题库中符合本关标签的题目只有 303 道。"]
     assert len(level_titles(staff_user)) == 3  # the demo's levels, untouched
 
 

@@ -50,7 +50,11 @@ function LevelChallengeStudio(runtime, element, init) {
       has_problems: gettext("Fix the marked fields before saving."),
       moved: gettext("“{title}” is now level {place}."),
       removed: gettext("Level {number} removed."),
-      added: gettext("Level {number} added.")
+      added: gettext("Level {number} added."),
+      not_amount: gettext("Enter a number of at least 0 with at most two decimal places, like 2 or 0.5."),
+      too_large: gettext("Enter less than {ceiling}."),
+      no_file: gettext("Choose a bank file to import."),
+      import_refused: gettext("Not imported:")
     };
   }
   function fill(text, values) {
@@ -175,7 +179,7 @@ function LevelChallengeStudio(runtime, element, init) {
         else if (quotas[difficulty] > 0) { total += quotas[difficulty]; used = true; }
       }
     });
-    if (Object.keys(problems).length || form.bank_file.files.length) { return problems; }  // a new bank: checked by the server
+    if (Object.keys(problems).length) { return problems; }
     var tags = level.tags || [], have = pool(tags);
     if (tags.length && !have.all) { problems.tags = T.no_tag; }
     if (have.all < level.count) { problems.count = fill(T.pool, {have: have.all}); }
@@ -206,8 +210,30 @@ function LevelChallengeStudio(runtime, element, init) {
     return count;
   }
 
+  // Credits and hours: the mirror of block_credits.read_amount.
+  function creditProblems() {
+    var problems = {};
+    ["credits", "hours"].forEach(function (name) {
+      var text = form[name].value.trim();
+      if (!text) { return; }
+      if (!/^[0-9]+(\.[0-9]{1,2})?$/.test(text)) { problems[name] = T.not_amount; }
+      else if (Number(text) >= init.ceilings[name]) { problems[name] = fill(T.too_large, {ceiling: init.ceilings[name]}); }
+    });
+    return problems;
+  }
+  function showCreditProblems(problems) {
+    var count = 0;
+    ["credits", "hours"].forEach(function (name) {
+      var message = problems[name] || "";
+      root.querySelector("#lc-" + name + "-error").textContent = message;
+      form[name].setAttribute("aria-invalid", message ? "true" : "false");
+      if (message) { count += 1; }
+    });
+    return count;
+  }
+
   function check() {
-    var count = showFieldProblems(levels.map(levelProblems));
+    var count = showFieldProblems(levels.map(levelProblems)) + showCreditProblems(creditProblems());
     root.querySelector(".lc-form-status").textContent = count ? T.has_problems : "";
     return count;
   }
@@ -237,7 +263,8 @@ function LevelChallengeStudio(runtime, element, init) {
     render('[data-index="' + (levels.length - 1) + '"] [data-field="title"]');
     say(fill(T.added, {number: levels.length}));
   });
-  form.bank_file.addEventListener("change", check);
+  form.credits.addEventListener("input", check);
+  form.hours.addEventListener("input", check);
 
   // --- sending -------------------------------------------------------------------------------------
   function say(text) { root.querySelector(".lc-message").textContent = text; }
@@ -254,22 +281,23 @@ function LevelChallengeStudio(runtime, element, init) {
     var edit = {
       display_name: form.display_name.value, levels: levels, competition_start: form.competition_start.value,
       competition_end: form.competition_end.value, show_leaderboard: form.show_leaderboard.checked,
-      leaderboard_names: form.leaderboard_names.value, dry_run: dryRun
+      leaderboard_names: form.leaderboard_names.value, credits: form.credits.value.trim(),
+      hours: form.hours.value.trim(), dry_run: dryRun
     };
     var data = new FormData();
     data.append("json", JSON.stringify(edit));
-    if (form.bank_file.files.length) { data.append("bank_file", form.bank_file.files[0]); }
     return data;
   }
 
   // The server's problems by field, next to their fields (they are the same as the script's, or a new bank's).
   function showServerFields(fields) {
-    var byLevel = levels.map(function () { return {}; });
+    var byLevel = levels.map(function () { return {}; }), credits = {};
     (fields || []).forEach(function (problem) {
       var name = problem.field === "time_limit_seconds" ? "time_limit" : problem.field;
-      if (byLevel[problem.level]) { byLevel[problem.level][name] = problem.message; }
+      if (problem.level === null) { credits[name] = problem.message; }
+      else if (byLevel[problem.level]) { byLevel[problem.level][name] = problem.message; }
     });
-    return showFieldProblems(byLevel);
+    return showFieldProblems(byLevel) + showCreditProblems(credits);
   }
 
   function answered(xhr) {
@@ -282,20 +310,75 @@ function LevelChallengeStudio(runtime, element, init) {
     if (ok && data.saved && runtime.notify) { runtime.notify("save", {state: "end"}); }
   }
 
-  function send(dryRun) {
+  // A POST of ``data`` to the handler; ``tell`` shows the upload's progress, ``done`` gets the answer.
+  function post(handler, data, tell, done, withFile) {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", runtime.handlerUrl(root, "studio_submit"));
+    xhr.open("POST", runtime.handlerUrl(root, handler));
     xhr.setRequestHeader("X-CSRFToken", match ? decodeURIComponent(match[1]) : "");
     xhr.upload.addEventListener("progress", function (event) {
-      if (event.lengthComputable) { say(T.uploading.replace("{percent}", Math.round(100 * event.loaded / event.total))); }
+      if (withFile && event.lengthComputable) {
+        tell(T.uploading.replace("{percent}", Math.round(100 * event.loaded / event.total)));
+      }
     });
-    xhr.upload.addEventListener("load", function () { if (form.bank_file.files.length) { say(T.checking); } });
-    xhr.addEventListener("load", function () { answered(xhr); });
-    xhr.addEventListener("error", function () { say(T.failed.replace("{status}", 0)); });
-    showProblems([]);
-    xhr.send(body(dryRun));
+    xhr.upload.addEventListener("load", function () { if (withFile) { tell(T.checking); } });
+    xhr.addEventListener("load", function () { done(xhr); });
+    xhr.addEventListener("error", function () { tell(T.failed.replace("{status}", 0)); });
+    xhr.send(data);
   }
+
+  function send(dryRun) {
+    showProblems([]);
+    post("studio_submit", body(dryRun), say, answered, false);
+  }
+
+  // --- importing a bank: preview, then confirm ---------------------------------------------------
+  var importForm = root.querySelector(".lc-import-form");
+  var preview = root.querySelector(".lc-import-preview");
+  var confirmButton = root.querySelector(".lc-confirm-import");
+  var previewed = null;  // the bank version the preview was made against
+  root.querySelector(".lc-template").setAttribute("href", runtime.handlerUrl(root, "bank_template"));
+
+  function tellImport(text) { preview.innerHTML = "<p>" + esc(text) + "</p>"; }
+  function importData(confirm) {
+    var data = new FormData();
+    data.append("json", JSON.stringify({mode: importForm.querySelector("[name=mode]:checked").value,
+                                        confirm: confirm, bank_version: previewed}));
+    data.append("bank_file", importForm.bank_file.files[0]);
+    return data;
+  }
+  function showImport(xhr) {
+    var data;
+    try { data = JSON.parse(xhr.responseText); } catch (error) { tellImport(fill(T.failed, {status: xhr.status})); return; }
+    var ok = xhr.status >= 200 && xhr.status < 300;
+    var lines = ok ? [data.summary].concat(data.notes || []) : [T.import_refused].concat(String(data.message || "").split("\n"));
+    var problems = ok ? (data.fields || []).map(function (problem) {
+      return fill(T.level, {number: problem.level + 1}) + "：" + problem.message;
+    }) : [];
+    preview.innerHTML = lines.map(function (line) { return "<p>" + esc(line) + "</p>"; }).join("") +
+      (problems.length ? '<ul class="lc-wrong">' + problems.map(function (line) {
+        return "<li>" + esc(line) + "</li>"; }).join("") + "</ul>" : "");
+    previewed = ok && !data.saved && !problems.length ? data.bank_version : null;
+    confirmButton.hidden = previewed === null;
+    if (ok && data.saved) {
+      init.bank = data.bank;
+      root.querySelector(".lc-bank-size").textContent = data.summary;
+      check();
+      if (runtime.notify) { runtime.notify("save", {state: "end"}); }
+    }
+  }
+  function forgetPreview() { previewed = null; confirmButton.hidden = true; preview.innerHTML = ""; }
+  importForm.bank_file.addEventListener("change", forgetPreview);
+  importForm.querySelectorAll("[name=mode]").forEach(function (radio) { radio.addEventListener("change", forgetPreview); });
+  root.querySelector(".lc-preview-import").addEventListener("click", function () {
+    if (!importForm.bank_file.files.length) { tellImport(T.no_file); importForm.bank_file.focus(); return; }
+    post("import_bank", importData(false), tellImport, showImport, true);
+  });
+  confirmButton.addEventListener("click", function () {
+    if (previewed === null || !importForm.bank_file.files.length) { return; }
+    post("import_bank", importData(true), tellImport, showImport, true);
+  });
+  importForm.addEventListener("submit", function (event) { event.preventDefault(); });
 
   root.querySelector(".lc-check").addEventListener("click", function () { send(true); });
   form.addEventListener("submit", function (event) {
