@@ -64,7 +64,9 @@ def import_in_add_mode(page, author, screenshot):
     screenshot(page, "author-builds-2-import-preview")
     page.click(".lc-confirm-import")
     page.wait_for_function("document.querySelector('.lc-import-preview').textContent.startsWith('已导入')")
-    assert page.inner_text(".lc-bank-size") == "已导入：添加 30 道，修改 0 道，删除 0 道；题库现有 30 道题。"
+    imported = page.inner_text(".lc-import-preview")
+    assert imported.startswith("已导入：添加 30 道，修改 0 道，删除 0 道；题库现有 30 道题。")
+    assert page.inner_text(".lc-bank-size") == "题库共有 30 道题。"
     assert page.locator(".lc-confirm-import").is_hidden()
 
 

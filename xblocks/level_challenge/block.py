@@ -365,7 +365,11 @@ class LevelChallengeBlock(XBlock):
                                                          *(problem["message"] for problem in report["fields"])]),
                                details={"fields": report["fields"]})
         self.set_bank(plan.questions)
+        size = len(plan.questions)
+        bank_size = self.runtime.service(self, "i18n").ngettext(
+            "The bank holds %(counter)s question.", "The bank holds %(counter)s questions.", size) % {"counter": size}
         return {**report, "bank_version": self.bank_version, "saved": True, "bank": level_form.bank_summary(self.index),
+                "bank_size": bank_size,
                 "summary": self._translate(bank_import.IMPORT_TEXT["imported"]).format(**report)}
 
     @XBlock.handler

@@ -42,7 +42,7 @@ def test_adding_previews_the_counts_then_adds_only_the_new_questions_once_confir
     assert preview["summary"] == "预览：添加 5 道，修改 0 道，删除 0 道，不变 3 道；导入后题库共 308 道题。尚未保存。"
     assert bank_ids(staff_user) == before
     status, done = send(staff_client, file, mode="add", confirm=True, bank_version=preview["bank_version"])
-    assert (status, done["saved"]) == (200, True)
+    assert (status, done["saved"], done["bank_size"]) == (200, True, "题库共有 308 道题。")
     assert bank_ids(staff_user) == [*before, *(f"new-{number}" for number in range(5))]
 
 

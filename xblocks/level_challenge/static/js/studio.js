@@ -362,7 +362,7 @@ function LevelChallengeStudio(runtime, element, init) {
     confirmButton.hidden = previewed === null;
     if (ok && data.saved) {
       init.bank = data.bank;
-      root.querySelector(".lc-bank-size").textContent = data.summary;
+      root.querySelector(".lc-bank-size").textContent = data.bank_size;
       check();
       if (runtime.notify) { runtime.notify("save", {state: "end"}); }
     }
