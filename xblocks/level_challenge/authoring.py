@@ -96,7 +96,7 @@ def refuse_levels(problems, *, translate):
         else:
             lines.append(translate(_("Level {number}, {field}: {message}")).format(
                 number=item["level"] + 1, field=field, message=item["message"]))
-    raise LevelsRefused("\n".join([translate(level_form.FORM_TEXT["refused"]), *lines]), problems)
+    raise LevelsRefused("\n".join([translate(level_form.FORM_TEXT["form_refused"]), *lines]), problems)
 
 
 FIELD_NAMES = {
@@ -194,11 +194,14 @@ EDITOR_TEXT = {
 }
 
 
+# Every word of the editor's script (studio.js's table, which its JavaScript catalog translates the same).
+SCRIPT_TEXT = {**STUDIO_TEXT, **level_form.FORM_TEXT, **EDITOR_TEXT, **block_credits.CREDIT_TEXT,
+               "no_file": IMPORT_TEXT["no_file"], "import_refused": _("Not imported:")}
+
+
 def studio_init(*, levels: list[Level], index, translate) -> dict:
     """What the editor's script starts from: the levels as stored, the bank's kinds to check pools, its words."""
-    words = {**STUDIO_TEXT, **level_form.FORM_TEXT, **EDITOR_TEXT, **block_credits.CREDIT_TEXT,
-             "no_file": IMPORT_TEXT["no_file"], "import_refused": _("Not imported:")}
-    return {"text": {key: translate(text) for key, text in words.items()},
+    return {"text": {key: translate(text) for key, text in SCRIPT_TEXT.items()},
             "levels": [level.to_dict() for level in levels], "bank": level_form.bank_summary(index),
             "ranges": level_form.RANGES, "title_max": level_form.TITLE_MAX,
             "ceilings": {name: float(block_credits.ceiling(name)) for name in ("credits", "hours")}}

@@ -32,7 +32,7 @@ FORM_TEXT = {
     "pool": _("The bank holds only {have} questions for this level's tags."),
     "quota_pool": _("The bank holds only {have} questions of this difficulty for this level's tags."),
     "no_tag": _("No question of the bank carries any of these tags."),
-    "refused": _("Not saved: fix the problems marked next to their fields."),
+    "form_refused": _("Not saved: fix the problems marked next to their fields."),
 }
 
 
