@@ -142,3 +142,7 @@ def test_an_author_builds_a_three_level_challenge_without_json(live_server, chro
     assert [page.input_value(f"#lc-l{number}-title") for number in range(3)] == [
         "第一关：基础知识", "第二关：工会法", "第三关：综合挑战"]
     assert (page.input_value("#lc-credits"), page.input_value("#lc-hours")) == ("2.00", "1.00")
+
+    page.set_viewport_size({"width": 360, "height": 740})  # the editor on a phone: nothing runs off the side
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "author-builds-5-phone")

@@ -3,7 +3,6 @@ What an author edits in Studio: the editor's content, and what they send, checke
 before anything is saved (levels, an imported bank file, the competition window, the leaderboard).
 No runtime: the block passes its content in and applies a checked ``StudioEdit``.
 """
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -58,11 +57,10 @@ class LevelsRefused(ChallengeError):
 
 
 def studio_context(*, levels: list[Level], index, competition_start, competition_end) -> dict:
-    """The editor's content beside the block itself: texts of the levels and dates, the bank's size, problems."""
+    """The editor's content beside the block itself: the dates as written, the bank's size, what the levels lack."""
     return {
         "competition_start": zoned_text(competition_start),
         "competition_end": zoned_text(competition_end),
-        "levels_text": json.dumps([level.to_dict() for level in levels], ensure_ascii=False, indent=2),
         "question_count": len(index.questions),
         "problems": level_problems(levels, index),
         "formats": ", ".join(bank_api.readable_extensions()),
