@@ -59,3 +59,26 @@ def test_the_ceiling_is_a_setting(staff_client, settings):
 def test_without_credits_no_rule_is_written(staff_client):
     assert submit(staff_client, credits="", hours="")[0] == 200
     assert not CreditRule.objects.exists()
+
+
+def test_a_learner_who_completes_the_block_earns_what_the_author_set_once(staff_client, staff_user, learner,
+                                                                            completion_tracking):
+    from django.test import Client
+
+    from credit_plugin import api
+    from tests.xblocks.level_challenge.test_block import play
+
+    learner_client = Client()
+    learner_client.force_login(learner)
+
+    levels = [level.to_dict() for level in CourseContentRuntime(staff_user).get_block(USAGE).levels]
+    assert submit(staff_client, levels=levels, credits="1.5", hours="0.5")[0] == 200
+    for level in range(3):
+        play(learner_client, level)
+    play(learner_client, 0)  # played again after completing: no second grant
+
+    def earned():
+        return [(entry.credits, entry.hours) for entry in api.entries(user_id=learner.id)
+                if entry.recorded_by == "completion"]
+
+    assert earned() == [(Decimal("1.50"), Decimal("0.50"))]
