@@ -102,3 +102,13 @@ def test_the_template_is_an_xlsx_with_chinese_headers_examples_and_instructions_
     assert {"题型", "题干", "答案", "难度", "知识点"} <= set(header)
     questions, problems = read_bank(response.content, filename="template.xlsx")
     assert len(questions) == 4 and not [problem for problem in problems if not problem.skipped]
+
+
+def test_a_file_with_a_bad_row_imports_nothing_and_says_where(staff_client, staff_user):
+    before = bank_ids(staff_user)
+    bad = SimpleUploadedFile("bank.csv", "题型,题干,选项A,选项B,答案\n单选,题目,甲,乙,E\n".encode())
+    response = staff_client.post(studio_handler(USAGE, "import_bank"),
+                                 data={"json": json.dumps({"mode": "add", "confirm": True}), "bank_file": bad})
+    assert (response.status_code, response.json()["error"]) == (400, "bad_bank")
+    assert "E" in response.json()["message"]
+    assert bank_ids(staff_user) == before
