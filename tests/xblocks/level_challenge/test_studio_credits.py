@@ -82,3 +82,19 @@ def test_a_learner_who_completes_the_block_earns_what_the_author_set_once(staff_
                 if entry.recorded_by == "completion"]
 
     assert earned() == [(Decimal("1.50"), Decimal("0.50"))]
+
+
+def test_the_credits_travel_in_the_blocks_olx():
+    from lxml import etree
+    from xblock.test.toy_runtime import ToyRuntime
+
+    from xblocks.level_challenge.demo import demo_scenario_xml
+
+    xml = demo_scenario_xml().replace("<level_challenge ", '<level_challenge completion_credits="2.00" '
+                                      'completion_hours="1.00" ', 1)
+    runtime = ToyRuntime("author")
+    challenge = runtime.get_block(runtime.parse_xml_string(xml))
+    assert (challenge.completion_credits, challenge.completion_hours) == ("2.00", "1.00")
+    node = etree.Element("level_challenge")
+    challenge.add_xml_to_node(node)
+    assert (node.get("completion_credits"), node.get("completion_hours")) == ("2.00", "1.00")
