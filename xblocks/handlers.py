@@ -31,13 +31,17 @@ def json_response(payload, status: int = 200, **kwargs) -> JsonAnswer:
 class HandlerError(JsonHandlerError):
     """A refused request: ``code`` for programs, ``message`` for people (translated), ``status`` for HTTP."""
 
-    def __init__(self, code: str, message: str, status: int = 400, errors: dict | None = None):
+    def __init__(self, code: str, message: str, status: int = 400, errors: dict | None = None,
+                 details: dict | None = None):
         super().__init__(status, message)
-        self.code, self.errors = code, errors
+        self.code, self.errors, self.details = code, errors, details or {}
 
     def get_response(self, **kwargs) -> JsonAnswer:
-        """``{"error", "message"}``, and ``errors`` (per field or question, all at once) when there are several."""
-        payload = {"error": self.code, "message": self.message}
+        """
+        The refusal: ``details`` (like an editor's problems by field) beside the code and the message,
+        and ``errors`` (per question, all at once) when there are several.
+        """
+        payload = {**self.details, "error": self.code, "message": self.message}
         if self.errors:
             payload["errors"] = self.errors
         return json_response(payload, status=self.status_code, **kwargs)
@@ -151,7 +155,8 @@ def json_handler(*, max_body: int = DEFAULT_MAX_BODY, authors_only: bool = False
             try:
                 result = method(block, data, suffix)
             except refusals as error:
-                raise HandlerError(error.code, error.message, errors=getattr(error, "errors", None)) from error
+                raise HandlerError(error.code, error.message, errors=getattr(error, "errors", None),
+                                   details=getattr(error, "details", None)) from error
             return result if isinstance(result, Response) else json_response(result)
 
         parsed = XBlock.json_handler(answer)

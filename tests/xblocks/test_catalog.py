@@ -88,9 +88,9 @@ def test_every_script_string_is_in_the_javascript_catalog():
 
 @pytest.mark.parametrize(("script", "words"), [
     ("level_challenge/static/js/level_challenge.js", challenge_presentation.UI_TEXT),
-    ("level_challenge/static/js/studio.js", challenge_authoring.STUDIO_TEXT),
+    ("level_challenge/static/js/studio.js", challenge_authoring.SCRIPT_TEXT),
     ("demand_survey/static/js/demand_survey.js", survey_presentation.UI_TEXT),
-    ("demand_survey/static/js/studio.js", survey_authoring.STUDIO_TEXT),
+    ("demand_survey/static/js/studio.js", survey_authoring.SCRIPT_TEXT),
 ])
 def test_a_script_s_words_are_the_ones_the_server_translates_for_it(script, words):
     table = {key.strip('"'): text for key, text in WORDS_TABLE.findall((PACKAGE / script).read_text())}

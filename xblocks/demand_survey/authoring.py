@@ -48,8 +48,9 @@ def studio_context(*, questions: list[SurveyQuestion], opens_at, closes_at, topi
 
 
 def read_questions(text, *, translate) -> list[SurveyQuestion]:
+    """The questions from the editor's form (a list of question dicts) or, as before the form, their JSON text."""
     try:
-        items = json_input.loads(text or "[]")
+        items = text if isinstance(text, list) else json_input.loads(text or "[]")
         if not isinstance(items, list):
             raise ValueError(translate(_("the questions must be a JSON list")))
         return [SurveyQuestion.from_dict(item) for item in items]
@@ -83,3 +84,50 @@ def read_survey_edit(data: dict, *, translate, topic_codes: set[str], date_label
         dry_run=bool(data.get("dry_run")),
         **moments,
     )
+
+
+EDITOR_TEXT = {
+    "question": _("Question {number}"),
+    "kind": _("Kind of question"),
+    "single": _("Single choice"),
+    "multiple": _("Multiple choice"),
+    "rating": _("Rating from 1 to 5"),
+    "ranking": _("Ranking"),
+    "text": _("Free text"),
+    "topics": _("Menu of learning topics"),
+    "prompt": _("Question text"),
+    "id": _("Question id (kept with every answer)"),
+    "required": _("An answer is required"),
+    "options": _("Options"),
+    "option": _("Option {number}"),
+    "add_option": _("Add an option"),
+    "remove_option": _("Remove option {number}"),
+    "max_picks": _("Most picks (0: no limit)"),
+    "ranked": _("Ask for the picked topics in order"),
+    "topic_source": _("Topics offered (none ticked: every active topic)"),
+    "max_length": _("Most characters (0: the plugin's limit)"),
+    "low_label": _("Label of 1"),
+    "high_label": _("Label of 5"),
+    "up": _("Move up"),
+    "down": _("Move down"),
+    "remove": _("Remove"),
+    "new_question": _("New question"),
+    "no_questions": _("No questions yet: add the first one."),
+    "has_problems": _("Fix the marked fields before saving."),
+    "prompt_missing": _("Write the question."),
+    "id_missing": _("Give the question an id."),
+    "id_twice": _("Another question has this id."),
+    "too_few_options": _("Give at least two options."),
+    "option_missing": _("Write the option or remove it."),
+    "too_many_picks": _("At most as many picks as there are options ({count})."),
+    "whole": _("Enter a whole number from {least} to {most}."),
+}
+# Every word of the editor's script (studio.js's table, which its JavaScript catalog translates the same).
+SCRIPT_TEXT = {**STUDIO_TEXT, **EDITOR_TEXT}
+
+
+def studio_init(*, questions: list[SurveyQuestion], topics, translate) -> dict:
+    """What the editor's script starts from: the questions as stored, the catalogue's topics, its words."""
+    return {"text": {key: translate(text) for key, text in SCRIPT_TEXT.items()},
+            "questions": [question.to_dict() for question in questions],
+            "topics": [{"code": topic.code, "name": topic.name} for topic in topics]}

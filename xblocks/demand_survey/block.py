@@ -269,10 +269,11 @@ class DemandSurveyBlock(ResponseExportHandlers, XBlock):
         html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/demand_survey.css"))
+        fragment.add_css(resources.text(__name__, "static/css/studio.css"))
         resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
-        fragment.initialize_js("DemandSurveyStudio", {
-            "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})
+        fragment.initialize_js("DemandSurveyStudio", authoring.studio_init(
+            questions=self.questions, topics=context["topics"], translate=self._translate))
         return fragment
 
     @json_handler(max_body=MAX_BODY, authors_only=True, refusals=REFUSALS)

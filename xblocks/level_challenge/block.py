@@ -2,21 +2,34 @@
 
 import random
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from lxml import etree
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import UsageKey
 from web_fragments.fragment import Fragment
+from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
 from credit_plugin import api as credit_api
-from xblocks import resources
+from xblocks import block_credits, resources
 from xblocks.fields import ChildList, ZonedDateTime, forget_legacy, list_or_legacy
 from xblocks.handlers import HandlerError, current_user_id, json_handler, translate
-from xblocks.level_challenge import authoring, bank, bank_changes, leaderboard, olx, presentation, progress, submission
+from xblocks.level_challenge import (
+    authoring,
+    bank,
+    bank_changes,
+    bank_import,
+    leaderboard,
+    level_form,
+    olx,
+    presentation,
+    progress,
+    submission,
+)
 from xblocks.level_challenge.levels import Level
 
 REFUSALS = (progress.ChallengeError,)
@@ -24,6 +37,7 @@ REFUSALS = (progress.ChallengeError,)
 # own: DATA_UPLOAD_MAX_MEMORY_SIZE is None there). A 5,000-question XLSX is about 0.3 MB, as CSV 1-3 MB.
 STUDIO_MAX_BODY = 256 * 1024
 STUDIO_MAX_UPLOAD = 20 * 1024 * 1024
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _now():
@@ -108,6 +122,20 @@ class LevelChallengeBlock(XBlock):
         scope=Scope.settings,
         default="masked",
         values=("full", "masked", "hidden"),
+        enforce_type=True,
+    )
+    completion_credits = String(
+        display_name=_("Credits for completing this block"),
+        help=_("Empty: none. Written as the ledger's credit rule for this block when the author saves."),
+        scope=Scope.settings,
+        default="",
+        enforce_type=True,
+    )
+    completion_hours = String(
+        display_name=_("Class hours for completing this block"),
+        help=_("Empty: none. Written as the ledger's credit rule for this block when the author saves."),
+        scope=Scope.settings,
+        default="",
         enforce_type=True,
     )
     learner_progress = Dict(
@@ -196,10 +224,11 @@ class LevelChallengeBlock(XBlock):
         html = resources.render(__name__, "templates/studio_view.html", {"block": self, **context}, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(resources.text(__name__, "static/css/level_challenge.css"))
+        fragment.add_css(resources.text(__name__, "static/css/studio.css"))
         resources.add_javascript_catalog(fragment, self, i18n)
         fragment.add_javascript(resources.text(__name__, "static/js/studio.js"))
-        fragment.initialize_js("LevelChallengeStudio", {
-            "text": {key: self._translate(text) for key, text in authoring.STUDIO_TEXT.items()}})
+        fragment.initialize_js("LevelChallengeStudio", authoring.studio_init(
+            levels=self.levels, index=self.index, translate=self._translate))
         return fragment
 
     # --- learners' handlers ------------------------------------------------------------------------
@@ -307,10 +336,14 @@ class LevelChallengeBlock(XBlock):
     def studio_submit(self, data, suffix=""):
         """Save settings, levels and (optionally) a new bank, all or nothing; ``dry_run`` only checks."""
         labels = {name: self._translate(self.fields[name].display_name) for name in authoring.DATE_FIELDS}
-        edit = authoring.read_studio_edit(data, translate=self._translate, date_labels=labels)
-        report = authoring.edit_report(edit, bank.BankIndex.of(edit.questions) if edit.questions else self.index)
+        edit = authoring.read_studio_edit(data, translate=self._translate, date_labels=labels, index=self.index)
+        credits, credit_problems = block_credits.read_credits(data, translate=self._translate)
+        report = authoring.edit_report(edit)
+        report["fields"] += [problem.to_dict() for problem in credit_problems]
         if edit.dry_run:
             return report
+        if edit.field_problems or credit_problems:  # nothing is saved while a level cannot draw its questions
+            authoring.refuse_levels([*edit.field_problems, *credit_problems], translate=self._translate)
         self.display_name = edit.display_name or self.display_name
         self.competition_start, self.competition_end = edit.competition_start, edit.competition_end
         self.show_leaderboard = edit.show_leaderboard
@@ -318,7 +351,52 @@ class LevelChallengeBlock(XBlock):
         self.set_levels(edit.levels)
         if edit.questions or self.bank_json:  # a bank kept as text before version 0.2 moves to its List
             self.set_bank(edit.questions or self.index.questions)
+        if "credits" in data or "hours" in data:
+            self.completion_credits, self.completion_hours = credits["credits"], credits["hours"]
+            block_credits.save_rule(block_key=self.block_key, title=self._translate(self.display_name),
+                                    credits=self.completion_credits, hours=self.completion_hours)
         return {**report, "saved": True}
+
+    @json_handler(max_body=STUDIO_MAX_BODY, authors_only=True, refusals=REFUSALS, uploads=("bank_file",),
+                  max_upload=STUDIO_MAX_UPLOAD)
+    def import_bank(self, data, suffix=""):
+        """
+        Import a bank file: ``mode`` add, update or replace; without ``confirm`` only a preview. The
+        confirmed import names the ``bank_version`` it was previewed against, and is refused (409)
+        when the bank changed since, or (400, by field) when a level could no longer draw its questions.
+        """
+        questions = authoring.read_bank_upload(data.get("bank_file"), translate=self._translate)
+        if questions is None:
+            raise progress.ChallengeError("no_file", self._translate(bank_import.IMPORT_TEXT["no_file"]))
+        if data.get("mode") not in bank_import.MODES:
+            raise progress.ChallengeError("bad_mode", self._translate(bank_import.IMPORT_TEXT["bad_mode"]))
+        plan = bank_import.plan_import(self.index.questions, questions, data["mode"])
+        report = bank_import.import_report(plan, self.levels, self.index, translate=self._translate)
+        report["bank_version"] = self.bank_version
+        if not data.get("confirm"):
+            return report
+        if data.get("bank_version") != self.bank_version:
+            raise HandlerError("stale_preview", self._translate(bank_import.IMPORT_TEXT["stale"]), 409)
+        if report["fields"]:
+            raise HandlerError("bad_levels", "\n".join([self._translate(bank_import.IMPORT_TEXT["blocked"]),
+                                                         *(problem["message"] for problem in report["fields"])]),
+                               details={"fields": report["fields"]})
+        self.set_bank(plan.questions)
+        size = len(plan.questions)
+        bank_size = self.runtime.service(self, "i18n").ngettext(
+            "The bank holds %(counter)s question.", "The bank holds %(counter)s questions.", size) % {"counter": size}
+        return {**report, "bank_version": self.bank_version, "saved": True, "bank": level_form.bank_summary(self.index),
+                "bank_size": bank_size,
+                "summary": self._translate(bank_import.IMPORT_TEXT["imported"]).format(**report)}
+
+    @XBlock.handler
+    def bank_template(self, request, suffix=""):
+        """The XLSX import template (Chinese headers, example questions, how to fill it in), for authors."""
+        from xblocks.level_challenge.demo import demo_questions  # the demo's questions are the examples
+
+        content = bank_import.template_workbook(demo_questions()[:4])
+        return Response(body=content, content_type=XLSX_TYPE, content_disposition=(
+            f"attachment; filename=\"template.xlsx\"; filename*=UTF-8''{quote(bank_import.TEMPLATE_NAME)}"))
 
     def set_levels(self, levels):
         self.level_list = [level.to_dict() for level in levels]

@@ -18,7 +18,8 @@ LEVELS = json.dumps([{"title": "第一关", "count": 3}])
 
 
 def read(**data):
-    return read_studio_edit({"levels": LEVELS, **data}, translate=str, date_labels=LABELS)
+    return read_studio_edit({"levels": LEVELS, **data}, translate=str, date_labels=LABELS,
+                            index=BankIndex.of(demo_questions()))
 
 
 def upload(data: bytes, name="bank.csv"):
@@ -43,7 +44,9 @@ def test_an_unknown_way_of_showing_names_keeps_the_current_one():
     ("data", "code", "message"),
     [
         ({"levels": "[{"}, "bad_levels", "The levels are not valid"),
-        ({"levels": '[{"count": "many"}]'}, "bad_levels", "The levels are not valid"),
+        ({"levels": '[{"title": "一", "count": "many"}]'}, "bad_levels",
+         "Level 1, Number of questions: Enter a whole number from 1 to 1000."),
+        ({"levels": '{"title": "一"}'}, "bad_levels", "The levels are not valid: send a list of levels"),
         ({"bank_file": "b.csv"}, "bad_file", "Send the bank as a file of the form."),
         ({"bank_file": upload("题干,答案\n问,E\n".encode())}, "bad_bank", 'row 2, column 答案: "E" is not an option'),
         ({"bank_file": upload("题干,答案\n".encode())}, "bad_bank", "the file holds no questions"),
@@ -60,16 +63,15 @@ def test_each_mistake_is_refused_with_its_code_and_where_it_is(data, code, messa
 
 def test_the_report_says_what_a_level_lacks_before_anything_is_saved():
     edit = read(levels=json.dumps([{"title": "太大", "count": 50, "tags": ["工会法"]}]))
-    report = edit_report(edit, BankIndex.of(demo_questions()))
+    report = edit_report(edit)
     assert report["saved"] is False and report["questions"] == 303
     assert report["problems"][0].startswith("level 1 (太大) asks for 50 questions")
 
 
-def test_the_editor_shows_the_levels_as_json_and_the_window_as_written():
+def test_the_editor_shows_the_window_as_written_and_what_the_levels_lack():
     context = studio_context(levels=[Level(title="第一关", count=3)], index=BankIndex.of(demo_questions()[:2]),
                              competition_start=datetime(2026, 12, 1, 9, 0, tzinfo=timezone(timedelta(hours=8))),
                              competition_end=None)
-    assert json.loads(context["levels_text"])[0]["title"] == "第一关"
     assert (context["competition_start"], context["competition_end"]) == ("2026-12-01T09:00+08:00", "")
     assert context["question_count"] == 2 and context["problems"] == [
         "level 1 (第一关) asks for 3 questions; its part of the bank holds 2"]

@@ -23,6 +23,11 @@ def submit(client, bank_file=None, **body):
     return response.status_code, response.json()
 
 
+def level_titles(user):
+    """The titles of the levels as stored (what the Studio editor's form starts from)."""
+    return [level.title for level in CourseContentRuntime(user).get_block(USAGE).levels]
+
+
 def upload(questions, name="bank.xlsx"):
     return SimpleUploadedFile(name, write_bank(questions, filename=name)[0])
 
@@ -35,22 +40,68 @@ def test_learners_cannot_edit(learner_client):
     assert (status, error["error"]) == (403, "forbidden")
 
 
-def test_a_dry_run_reports_and_saves_nothing_then_save_imports_the_bank(staff_client):
+def test_a_dry_run_reports_and_saves_nothing_then_save_imports_the_bank(staff_client, staff_user):
     questions = demo_questions()[:12]
     status, report = submit(staff_client, levels=LEVELS, dry_run=True, bank_file=upload(questions))
     assert (status, report["questions"], report["saved"]) == (200, 12, False)
-    assert staff_client.get("/studio/unit/level_challenge.0/").content.decode().count("新关卡") == 0
+    assert "新关卡" not in level_titles(staff_user)
     status, report = submit(staff_client, levels=LEVELS, display_name="新闯关", bank_file=upload(questions, "bank.csv"))
     assert (status, report["saved"], report["problems"]) == (200, True, [])
-    page = staff_client.get("/studio/unit/level_challenge.0/").content.decode()
-    assert "新关卡" in page and "12" in page
+    assert level_titles(staff_user) == ["新关卡"]
+    assert "题库共有 12 道题" in staff_client.get("/studio/unit/level_challenge.0/").content.decode()
 
 
-def test_a_level_larger_than_its_part_of_the_bank_is_reported_in_studio(staff_client):
-    big = json.dumps([{"title": "太大", "count": 500}])
-    status, report = submit(staff_client, levels=big)
+def test_a_level_larger_than_its_part_of_the_bank_is_reported_by_a_check_and_refused_on_save(staff_client, staff_user):
+    big = [{"title": "太大", "count": 500}]
+    status, report = submit(staff_client, levels=big, dry_run=True)
     assert status == 200
     assert report["problems"] == ["第 1 (太大) 关要抽 500 道题，但题库中符合条件的只有 303 道"]
+    assert report["fields"] == [{"level": 0, "field": "count", "message": "题库中符合本关标签的题目只有 303 道。"}]
+    status, error = submit(staff_client, levels=big, display_name="不该保存")
+    assert (status, error["error"]) == (400, "bad_levels")
+    assert error["fields"] == report["fields"]
+    assert error["message"].split("\n") == [
+        "未保存：请先改正标出的问题。", "第 1 关，题数：题库中符合本关标签的题目只有 303 道。"]
+    assert len(level_titles(staff_user)) == 3  # the demo's levels, untouched
+
+
+def test_each_problem_of_the_form_is_named_by_level_and_field(staff_client, staff_user):
+    levels = [
+        {"title": "第一关", "count": 5, "quotas": {"easy": 3, "hard": 1}},  # adds up to 4
+        {"title": " ", "count": 3, "tags": ["没有这个标签"]},
+        {"title": "第三关", "count": 3, "pass_percent": 101, "time_limit_seconds": 90, "quotas": {"medium": "许多"}},
+    ]
+    status, error = submit(staff_client, levels=levels)
+    assert (status, error["error"]) == (400, "bad_levels")
+    assert {(item["level"], item["field"]): item["message"] for item in error["fields"]} == {
+        (0, "quotas"): "各难度题数合计 4 道，与本关题数 5 道不符。",
+        (1, "title"): "请填写关卡名称。",
+        (1, "tags"): "题库中没有带这些标签的题目。",
+        (1, "count"): "题库中符合本关标签的题目只有 0 道。",
+        (2, "pass_percent"): "请填写 0 到 100 之间的整数。",
+        (2, "time_limit_seconds"): "请填写 0 到 1440 之间的整数分钟。",
+        (2, "quotas.medium"): "请填写 0 到 1000 之间的整数。",
+    }
+    assert len(level_titles(staff_user)) == 3
+
+
+def test_a_quota_the_bank_cannot_fill_is_named_on_its_difficulty(staff_client):
+    status, report = submit(staff_client, levels=[{"title": "难题关", "count": 300, "quotas": {"hard": 300}}],
+                            dry_run=True)
+    assert status == 200
+    [problem] = report["fields"]
+    assert problem["field"] == "quotas.hard" and problem["message"].startswith("题库中符合本关标签的该难度题目只有")
+
+
+def test_levels_sent_by_the_form_are_stored_in_their_order_as_the_list_field(staff_client, staff_user):
+    levels = [{"title": title, "count": 3, "tags": [], "quotas": {}, "pass_percent": 60, "points_per_correct": 10,
+               "time_limit_seconds": 600, "attempts_allowed": 2, "requires_previous": True, "prerequisite_block": ""}
+              for title in ("第三关", "第一关", "第二关")]
+    status, report = submit(staff_client, levels=levels)
+    assert (status, report["saved"], report["fields"]) == (200, True, [])
+    block = CourseContentRuntime(staff_user).get_block(USAGE)
+    assert block.level_list == levels
+    assert [level.time_limit_seconds for level in block.levels] == [600, 600, 600]
 
 
 def test_a_bad_bank_file_changes_nothing(staff_client):
