@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nh3
 from django.conf import settings
+from django.utils.translation import gettext as _
 from django.utils import timezone
 from lxml import etree
 from workbench.scenarios import SCENARIOS, add_xml_scenario, get_scenarios
@@ -31,9 +32,13 @@ def core_component_as_workbench_xml(block_type: str, element) -> str:
     if block_type == "html":
         return f"<html_demo><div>{nh3.clean(element.text or '')}</div></html_demo>"
     youtube, source = element.get("youtube_id_1_0"), element.find("source")
-    link = escape(f"https://www.youtube.com/watch?v={youtube}" if youtube else element.get("edx_video_id") or (
-        source.get("src", "") if source is not None else ""))
     title = escape(element.get("display_name", ""))
+    if element.get("edx_video_id"):  # the platform's video pipeline serves it; the devhost has none
+        note = escape(_("This video comes from the platform's video pipeline (edx_video_id %(id)s); "
+                        "the devhost shows its place only.") % {"id": element.get("edx_video_id")})
+        return f"<html_demo><p class='video-stand-in'>▶ {title}：{note}</p></html_demo>"
+    link = escape(f"https://www.youtube.com/watch?v={youtube}" if youtube else (
+        source.get("src", "") if source is not None else ""))
     return f"<html_demo><p class='video-stand-in'>▶ {title}: <a href='{link}'>{link}</a></p></html_demo>"
 
 

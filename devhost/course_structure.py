@@ -11,7 +11,7 @@ from workbench.scenarios import get_scenarios
 from devhost.built_course import ensure_built_course_scenarios
 
 DEMO_COURSE_KEY = CourseKey.from_string("course-v1:SDFTU+CADRE101+2026")
-DEMO_COURSE_NAME = "工会干部应知应会基础 (demo)"
+DEMO_COURSE_NAME = "工会干部应知应会基础"
 OUR_BLOCK_TYPES = ("level_challenge", "demand_survey")
 
 
