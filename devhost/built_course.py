@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nh3
 from django.conf import settings
-from django.utils.translation import gettext as _
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from lxml import etree
 from workbench.scenarios import SCENARIOS, add_xml_scenario, get_scenarios
 
