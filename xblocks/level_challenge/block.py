@@ -2,14 +2,12 @@
 
 import random
 from datetime import UTC, datetime
-from urllib.parse import quote
 
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 from lxml import etree
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import UsageKey
 from web_fragments.fragment import Fragment
-from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
@@ -22,22 +20,15 @@ from xblocks.level_challenge import (
     authoring,
     bank,
     bank_changes,
-    bank_import,
     leaderboard,
-    level_form,
     olx,
     presentation,
     progress,
     submission,
 )
+from xblocks.level_challenge.bank_import_handlers import STUDIO_MAX_BODY, STUDIO_MAX_UPLOAD, BankImportHandlers
 from xblocks.level_challenge.levels import Level
-
-REFUSALS = (progress.ChallengeError,)
-# The editor's form without a file; with a bank file, a multipart upload (Studio sets no limit of its
-# own: DATA_UPLOAD_MAX_MEMORY_SIZE is None there). A 5,000-question XLSX is about 0.3 MB, as CSV 1-3 MB.
-STUDIO_MAX_BODY = 256 * 1024
-STUDIO_MAX_UPLOAD = 20 * 1024 * 1024
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from xblocks.level_challenge.wrong_questions import REFUSALS, WrongQuestionHandlers
 
 
 def _now():
@@ -46,7 +37,7 @@ def _now():
 
 @XBlock.needs("i18n")
 @XBlock.wants("user", "completion", "studio_user_permissions")
-class LevelChallengeBlock(XBlock):
+class LevelChallengeBlock(WrongQuestionHandlers, BankImportHandlers, XBlock):
     """A level-challenge quiz: levels of questions drawn at random from the block's question bank."""
 
     i18n_js_namespace = resources.JS_I18N_NAMESPACE
@@ -263,27 +254,6 @@ class LevelChallengeBlock(XBlock):
                 "already_graded": not graded.stored.newly_graded, "state": self._public_state()}
 
     @json_handler(refusals=REFUSALS)
-    def wrong_questions(self, data, suffix=""):
-        return presentation.wrong_question_review(self.index, self._state())
-
-    @json_handler(refusals=REFUSALS)
-    def practice_questions(self, data, suffix=""):
-        """A practice round (重练错题) from the learner's wrong questions: not graded, no attempt used."""
-        return presentation.practice_questions(self.index, self._state())
-
-    @json_handler(refusals=REFUSALS)
-    def check_practice(self, data, suffix=""):
-        """The answers of a practice round checked: right or wrong and why; no points, nothing saved."""
-        answers = progress.check_practice(self._state(), data.get("answers"), translate=self._translate)
-        return presentation.practice_checked(self.index, answers)
-
-    @json_handler(refusals=REFUSALS)
-    def mark_mastered(self, data, suffix=""):
-        """已掌握: the question leaves the learner's 错题本."""
-        self.learner_progress = progress.mark_mastered(self._state(), data.get("id"), translate=self._translate)
-        return presentation.wrong_question_review(self.index, self._state())
-
-    @json_handler(refusals=REFUSALS)
     def leaderboard(self, data, suffix=""):
         if not self.show_leaderboard:
             raise HandlerError("no_leaderboard", self._translate(_("This challenge shows no leaderboard.")), 403)
@@ -356,47 +326,6 @@ class LevelChallengeBlock(XBlock):
             block_credits.save_rule(block_key=self.block_key, title=self._translate(self.display_name),
                                     credits=self.completion_credits, hours=self.completion_hours)
         return {**report, "saved": True}
-
-    @json_handler(max_body=STUDIO_MAX_BODY, authors_only=True, refusals=REFUSALS, uploads=("bank_file",),
-                  max_upload=STUDIO_MAX_UPLOAD)
-    def import_bank(self, data, suffix=""):
-        """
-        Import a bank file: ``mode`` add, update or replace; without ``confirm`` only a preview. The
-        confirmed import names the ``bank_version`` it was previewed against, and is refused (409)
-        when the bank changed since, or (400, by field) when a level could no longer draw its questions.
-        """
-        questions = authoring.read_bank_upload(data.get("bank_file"), translate=self._translate)
-        if questions is None:
-            raise progress.ChallengeError("no_file", self._translate(bank_import.IMPORT_TEXT["no_file"]))
-        if data.get("mode") not in bank_import.MODES:
-            raise progress.ChallengeError("bad_mode", self._translate(bank_import.IMPORT_TEXT["bad_mode"]))
-        plan = bank_import.plan_import(self.index.questions, questions, data["mode"])
-        report = bank_import.import_report(plan, self.levels, self.index, translate=self._translate)
-        report["bank_version"] = self.bank_version
-        if not data.get("confirm"):
-            return report
-        if data.get("bank_version") != self.bank_version:
-            raise HandlerError("stale_preview", self._translate(bank_import.IMPORT_TEXT["stale"]), 409)
-        if report["fields"]:
-            raise HandlerError("bad_levels", "\n".join([self._translate(bank_import.IMPORT_TEXT["blocked"]),
-                                                         *(problem["message"] for problem in report["fields"])]),
-                               details={"fields": report["fields"]})
-        self.set_bank(plan.questions)
-        size = len(plan.questions)
-        bank_size = self.runtime.service(self, "i18n").ngettext(
-            "The bank holds %(counter)s question.", "The bank holds %(counter)s questions.", size) % {"counter": size}
-        return {**report, "bank_version": self.bank_version, "saved": True, "bank": level_form.bank_summary(self.index),
-                "bank_size": bank_size,
-                "summary": self._translate(bank_import.IMPORT_TEXT["imported"]).format(**report)}
-
-    @XBlock.handler
-    def bank_template(self, request, suffix=""):
-        """The XLSX import template (Chinese headers, example questions, how to fill it in), for authors."""
-        from xblocks.level_challenge.demo import demo_questions  # the demo's questions are the examples
-
-        content = bank_import.template_workbook(demo_questions()[:4])
-        return Response(body=content, content_type=XLSX_TYPE, content_disposition=(
-            f"attachment; filename=\"template.xlsx\"; filename*=UTF-8''{quote(bank_import.TEMPLATE_NAME)}"))
 
     def set_levels(self, levels):
         self.level_list = [level.to_dict() for level in levels]
