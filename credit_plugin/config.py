@@ -35,6 +35,9 @@ DEFAULTS = {
     # Where an LMS event that could be neither recorded nor queued waits on this server's disk (empty:
     # DATA_DIR/cadre-training/event-spool).
     "CADRE_TRAINING_EVENT_SPOOL_DIR": "",
+    # The largest credits and class hours a course author may set on a block in Studio (not reached).
+    "CADRE_TRAINING_BLOCK_CREDITS_CEILING": Decimal("100"),
+    "CADRE_TRAINING_BLOCK_HOURS_CEILING": Decimal("200"),
     # How often (seconds) the Celery beat replays LMS events whose recording failed; 0 turns it off.
     "CADRE_TRAINING_REPLAY_INTERVAL": 3600,
     # A newly appointed cadre registers within this many days of taking office.

@@ -8,13 +8,10 @@ save in Studio writes its values again.
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.utils.translation import gettext_noop as _  # marked here, translated by the block's i18n service
 
 from credit_plugin import api as credit_api
 
-# The largest values an author may set (settings CADRE_BLOCK_CREDIT_CEILING / CADRE_BLOCK_HOURS_CEILING).
-DEFAULT_CEILINGS = {"credits": Decimal("100"), "hours": Decimal("200")}
 CREDIT_TEXT = {
     "credits": _("Credits for completing this block"),
     "hours": _("Class hours for completing this block"),
@@ -22,11 +19,11 @@ CREDIT_TEXT = {
     "not_amount": _("Enter a number of at least 0 with at most two decimal places, like 2 or 0.5."),
     "too_large": _("Enter less than {ceiling}."),
 }
-SETTING_NAMES = {"credits": "CADRE_BLOCK_CREDIT_CEILING", "hours": "CADRE_BLOCK_HOURS_CEILING"}
 
 
 def ceiling(name: str) -> Decimal:
-    return Decimal(str(getattr(settings, SETTING_NAMES[name], DEFAULT_CEILINGS[name])))
+    """The largest value an author may set, from the credit plugin's settings (values stay below it)."""
+    return credit_api.block_rule_ceilings()[name]
 
 
 @dataclass(frozen=True)

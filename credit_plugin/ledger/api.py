@@ -31,7 +31,7 @@ from credit_plugin.ledger.policy import credit_policy, credit_year
 from credit_plugin.ledger.provenance import recorded_by_label
 from credit_plugin.ledger.reconcile import reconcile as reconcile_credits
 from credit_plugin.ledger.recording import bulk_record_entries, record_entry, reverse_entry
-from credit_plugin.ledger.rules import save_credit_rule
+from credit_plugin.ledger.rules import block_rule_ceilings, save_credit_rule
 from credit_plugin.ledger.targets import targets_by_path
 from credit_plugin.ledger.totals import (
     entries,
@@ -87,6 +87,7 @@ __all__ = [
     "reconcile_credits",
     "replay_failed_events",
     "save_credit_rule",
+    "block_rule_ceilings",
     # Offline rosters
     "OfflineImportResult",
     "PlannedEntry",

@@ -7,6 +7,7 @@ from django.db.models import Q
 from opaque_keys.edx.django.models import CourseKeyField
 from opaque_keys.edx.keys import CourseKey
 
+from credit_plugin import config
 from credit_plugin.ledger.data import CreditRuleData, LedgerEntryData, SourceKind, Trigger
 from credit_plugin.ledger.models import CreditRule, LedgerEntry
 from credit_plugin.ledger.policy import credit_year
@@ -25,6 +26,12 @@ def course_rules(course_key: CourseKey, trigger: str) -> list[CreditRule]:
 
 def block_rules(block_key: str) -> list[CreditRule]:
     return list(CreditRule.objects.filter(active=True, trigger=Trigger.BLOCK_COMPLETED, block_key=block_key))
+
+
+def block_rule_ceilings() -> dict[str, Decimal]:
+    """The largest credits and hours an author may set on a block (settings; the values must stay below them)."""
+    return {"credits": Decimal(str(config.get("CADRE_TRAINING_BLOCK_CREDITS_CEILING"))),
+            "hours": Decimal(str(config.get("CADRE_TRAINING_BLOCK_HOURS_CEILING")))}
 
 
 def block_rule_keys() -> list[str]:

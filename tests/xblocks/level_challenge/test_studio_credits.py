@@ -51,7 +51,7 @@ def test_an_amount_that_is_not_one_is_refused_next_to_its_field_and_nothing_is_s
 
 
 def test_the_ceiling_is_a_setting(staff_client, settings):
-    settings.CADRE_BLOCK_HOURS_CEILING = 8
+    settings.CADRE_TRAINING_BLOCK_HOURS_CEILING = 8
     status, error = submit(staff_client, credits="1", hours="8")
     assert error["fields"] == [{"level": None, "field": "hours", "message": "请填写小于 8 的数。"}]
 
