@@ -70,7 +70,10 @@ def xlsx_bytes(sheets: Sequence[SheetSpec], *, progress: Callable[[int], None] |
             font = heading if number in spec.heading_rows else bold if number in spec.bold_rows else None
             cells = []
             for value in row:
-                if isinstance(value, str) or font:
+                # Plain values are written as they are (cheap); a cell object only where it is needed: a
+                # bold row, or text a spreadsheet would take for a formula, which is forced to be text.
+                looks_like_formula = isinstance(value, str) and value[:1] in FORMULA_STARTS
+                if looks_like_formula or font:
                     cell = WriteOnlyCell(sheet, value=value)
                     if isinstance(value, str):
                         cell.data_type = "s"  # never a formula, whatever the text starts with
