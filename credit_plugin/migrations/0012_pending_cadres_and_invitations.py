@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(help_text='When it was made (UTC).')),
                 ('expires_at', models.DateTimeField(help_text='After this it opens nothing (UTC).')),
                 ('used_at', models.DateTimeField(blank=True, help_text='When it was accepted (UTC).', null=True)),
-                ('reminder_period', models.CharField(blank=True, help_text='For a reminder: the period it was sent in, e.g. 2026-12.', max_length=16)),
+                ('reminder_period', models.CharField(blank=True, help_text='For a reminder: the period it was sent in, e.g. 2026-12.', max_length=16, null=True)),
                 ('pending', models.ForeignKey(help_text='Who is invited.', on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='credit_plugin.pendingcadre')),
             ],
         ),
@@ -50,6 +50,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='cadreinvitation',
-            constraint=models.UniqueConstraint(condition=models.Q(('reminder_period', ''), _negated=True), fields=('pending', 'reminder_period'), name='credit_invitation_reminder_once_per_period'),
+            constraint=models.UniqueConstraint(fields=('pending', 'reminder_period'), name='credit_invitation_reminder_once_per_period'),
         ),
     ]

@@ -103,7 +103,7 @@ def invite(pending_ids, *, reminder_period: str = "", now: datetime | None = Non
                 invitation = CadreInvitation.objects.create(
                     pending=invitee, token_hash=hash_token(token), channel=sender.channel, created_at=now,
                     expires_at=now + timedelta(days=int(config.get("CADRE_TRAINING_INVITATION_DAYS"))),
-                    reminder_period=reminder_period,
+                    reminder_period=reminder_period or None,
                 )
         except IntegrityError:  # this period's reminder was sent already (or by a concurrent run)
             outcome[invitee.id] = "already_sent"

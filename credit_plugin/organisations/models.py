@@ -160,14 +160,16 @@ class CadreInvitation(models.Model):
     created_at = models.DateTimeField(help_text=_("When it was made (UTC)."))
     expires_at = models.DateTimeField(help_text=_("After this it opens nothing (UTC)."))
     used_at = models.DateTimeField(null=True, blank=True, help_text=_("When it was accepted (UTC)."))
+    # NULL for an invitation that is not a reminder: a unique key allows many NULLs on every database,
+    # where MySQL/MariaDB ignore a conditional unique constraint altogether.
     reminder_period = models.CharField(
-        max_length=16, blank=True, help_text=_("For a reminder: the period it was sent in, e.g. 2026-12.")
+        max_length=16, null=True, blank=True, help_text=_("For a reminder: the period it was sent in, e.g. 2026-12.")
     )
 
     class Meta:
         app_label = "credit_plugin"
         constraints = [
-            models.UniqueConstraint(fields=["pending", "reminder_period"], condition=~models.Q(reminder_period=""),
+            models.UniqueConstraint(fields=["pending", "reminder_period"],
                                     name="credit_invitation_reminder_once_per_period"),
         ]
 
