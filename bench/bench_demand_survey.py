@@ -448,10 +448,7 @@ def measure_side_by_side(usage, peer, survey, learners, staff):
               samples=samples)
     alternate(lambda: handle(answered[0], usage, "results", {}),
               lambda: handle("voter-1", peer, "get_results", {}), label="results", samples=samples)
-    editors = iter(list(answered))
-    samples["edit"] = timings_ms(
-        lambda: handle(next(editors), usage, "submit", {"answers": random_answers(answer_rng, codes)}), REQUESTS
-    )
+    # No 'change one's response': an anonymous response cannot be changed (decision 0016).
     samples["results_api"] = timings_ms(
         lambda: survey_api.survey_results(survey_key=survey.survey_key, text_questions=["wish"]), REQUESTS
     )
@@ -522,7 +519,7 @@ def run() -> str:
             f"({f['topic_picks']:,} topic picks); xblock-poll's {f['peer_total']:,} votes in {f['peer_seed_s']:.1f} s"
         )
         print(
-            f"{label}: submit {f['submit_no_results']:.1f} ms (with results {f['submit']:.1f}, edit {f['edit']:.1f}); "
+            f"{label}: submit {f['submit_no_results']:.1f} ms (with results {f['submit']:.1f}); "
             f"survey_results {f['results_api']:.1f} ms, staff results {f['staff_results']:.1f} ms, "
             f"staff view {f['staff_view']:.1f} ms, learner results {f['results']:.1f} ms, "
             f"learner view {f['render']:.1f} ms; demand ranking {f['ranking']:.0f} ms, {FILTER_CITY} "
@@ -544,7 +541,6 @@ def run() -> str:
         row("record one response (`submit`, a cadre's first)", "submit_no_results", TARGETS["submit"]),
         row("  the same, the survey showing learners the results (they come back in the answer)", "submit",
             TARGETS["submit"]),
-        row("  changing one's response (second `submit`)", "edit", TARGETS["submit"]),
         row("`survey_api.survey_results` with the free text", "results_api", TARGETS["results"]),
         row("`results` handler as staff (charts and free text)", "staff_results", TARGETS["results"]),
         row("staff `student_view` (the form, the results, the free text)", "staff_view", TARGETS["results"]),
