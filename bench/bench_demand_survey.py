@@ -456,7 +456,8 @@ def measure_side_by_side(usage, peer, survey, learners, staff):
     samples["staff_view"] = timings_ms(lambda: render(staff, usage, staff=True), REQUESTS)
     figures["stored_after"] = SurveyResponse.objects.filter(survey=survey).count()
     results = survey_api.survey_results(survey_key=survey.survey_key, text_questions=["wish"])
-    assert results.responses == figures["stored_after"], results.responses  # seeded and submitted counts add up
+    # Seeded and submitted counts add up, but for the last batch of fewer than 5, not yet published (decision 0016).
+    assert 0 <= figures["stored_after"] - results.responses < 5, (results.responses, figures["stored_after"])
     assert sum(tally.count for tally in results.tallies["role"]) == results.responses, results.tallies["role"]
     figures["texts"] = results.text_answers["wish"]
     figures["peer_total"] = json.loads(handle("voter-1", peer, "get_results", {}).body)["total"]
