@@ -485,7 +485,9 @@ def measure_ranking(survey, rng, lineages):
     city = survey_api.DemandFilter(organisation_code=FILTER_CITY)
     ranking = survey_api.demand_ranking()
     responses = SurveyResponse.objects.count()
-    assert ranking.respondents == responses and len(ranking.topics) == CATALOGUE, ranking
+    # Every survey's last batch of fewer than 5 is not published yet, and demand counts published picks only.
+    unpublished = responses - ranking.respondents
+    assert 0 <= unpublished < 5 * (OTHER_SURVEYS + 1) and len(ranking.topics) == CATALOGUE, (unpublished, ranking)
     return {
         "seed_others_s": seconds,
         "all_responses": responses,
