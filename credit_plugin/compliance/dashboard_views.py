@@ -106,7 +106,8 @@ def compliance_export(request):
                                   year=year, status=filters["status"], category=filters["category"],
                                   file_format=file_format, title=title)
         return redirect(reverse("credit_plugin:export_status", args=[task_id]))
-    content = list_export.list_file(cadres=report.cadres[:], file_format=file_format, title=title)
+    content = list_export.list_file(cadres=report.cadres[:], file_format=file_format, title=title,
+                                    pending=list(report.pending), year=year)
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     name = list_export.filename(organisation_code=code, year=year, file_format=file_format)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

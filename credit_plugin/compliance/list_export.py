@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from cadre_common.spreadsheets import SheetSpec, csv_bytes, xlsx_bytes
 from credit_plugin import config
 from credit_plugin.compliance import reports
-from credit_plugin.compliance.data import CadreCompliance, ComplianceStatus
+from credit_plugin.compliance.data import CadreCompliance, ComplianceStatus, PendingRegistration
 from credit_plugin.organisations import api as organisations_api
 
 FORMATS = ("xlsx", "csv")
@@ -35,11 +35,28 @@ def _rows(cadres: list[CadreCompliance]):
         ]
 
 
-def list_file(*, cadres: list[CadreCompliance], file_format: str, title: str, progress=None) -> bytes:
-    """The cadres as ``xlsx`` (a title row above the header) or ``csv``."""
+def _pending_rows(pending: list[PendingRegistration], year: int):
+    """Appointed cadres without an account: counted on the dashboard, so listed in its file too."""
+    statuses, categories = dict(ComplianceStatus.choices), dict(organisations_api.CadreCategory.choices)
+    for cadre in pending:
+        if cadre.days_left >= 0:
+            reason = _("Not registered yet: register by %(day)s (%(count)s days left).") % {
+                "day": cadre.due_on.isoformat(), "count": cadre.days_left}
+        else:
+            reason = _("Not registered: the deadline %(day)s passed %(count)s days ago.") % {
+                "day": cadre.due_on.isoformat(), "count": cadre.days_overdue}
+        yield [cadre.full_name, "", cadre.organisation_code, cadre.organisation_name,
+               str(categories.get(cadre.category, cadre.category)), year, "", "", "", "", "",
+               str(statuses[cadre.status]), reason]
+
+
+def list_file(*, cadres: list[CadreCompliance], file_format: str, title: str, progress=None,
+              pending: list[PendingRegistration] = (), year: int | None = None) -> bytes:
+    """The cadres, then the appointed ones not yet registered, as ``xlsx`` (a title row above the header) or ``csv``."""
+    rows = [*_rows(cadres), *_pending_rows(pending, year)]
     if file_format == "csv":
-        return csv_bytes([headers(), *_rows(cadres)], progress=progress)
-    return xlsx_bytes([SheetSpec(title=_("Compliance"), rows=[[title], headers(), *_rows(cadres)],
+        return csv_bytes([headers(), *rows], progress=progress)
+    return xlsx_bytes([SheetSpec(title=_("Compliance"), rows=[[title], headers(), *rows],
                                  heading_rows=frozenset({1}), bold_rows=frozenset({2}))], progress=progress)
 
 
@@ -64,7 +81,9 @@ def write_list(task, *, user_id: int, organisation_code: str, year: int, status:
     task.note(SCOPE_NOTE, organisation_code)
     cadres = reports.compliance_list(viewer=viewer, organisation_code=organisation_code, year=year, status=status,
                                      category=category)
-    content = list_file(cadres=cadres, file_format=file_format,
+    pending = reports.compliance_report(viewer=viewer, organisation_code=organisation_code, year=year,
+                                        status=status, category=category).pending
+    content = list_file(cadres=cadres, file_format=file_format, pending=list(pending), year=year,
                         title=list_title(organisation_name=organisation.name, year=year),
-                        progress=lambda done: task.report_progress(done, len(cadres) + 1))
+                        progress=lambda done: task.report_progress(done, len(cadres) + len(pending) + 1))
     task.save_file(content, filename(organisation_code=organisation_code, year=year, file_format=file_format))

@@ -1,4 +1,6 @@
 """Appointed cadres without an account: counted at risk, then overdue after 15 days, listed and reminded."""
+import csv
+import io
 import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -117,3 +119,13 @@ def test_the_command_lists_the_invitations(appointed, capsys):
     call_command("send_training_reminders", "--dry-run")
     out = capsys.readouterr().out
     assert "invitation planned: 逾期者 (370102001)" in out
+
+
+def test_the_dashboards_export_lists_them_too_with_their_deadline(appointed, client):
+    client.force_login(administrator(appointed["province"]))
+    response = client.post("/cadre-credits/compliance/export/", {"org": "370000", "year": today().year,
+                                                                  "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    listed = {row[0]: row for row in rows[1:] if not row[1]}  # no username: appointed, no account yet
+    assert set(listed) == {"逾期者", "将到期", "只有手机"}
+    assert listed["逾期者"][-1].startswith("尚未注册：注册期限") and listed["将到期"][-1].endswith("（还剩 5 天）。")
