@@ -119,10 +119,11 @@ def test_two_first_responses_at_once_store_one(survey):
         pytest.skip("SQLite serialises writers; the race is exercised on MySQL/MariaDB")
 
     api.register_survey(survey=dataclasses.replace(survey, editable=False))
+    learner_id = learner_account(7)  # the account exists before the two tabs race (only the response may race)
 
     def first_time():
         try:
-            respondent = api.Respondent(learner_id=learner_account(7))
+            respondent = api.Respondent(learner_id=learner_id)
             return api.submit_response(survey_key=survey.survey_key, respondent=respondent,
                                        answers=[api.SubmittedAnswer(question_id="q", choices=("a",))]).first
         except api.SurveyError as error:
