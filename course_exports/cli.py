@@ -4,6 +4,7 @@ The ``cadre-course`` console command: convert and check question banks, build an
 Exit codes: 0 done, 1 the input has problems (all listed, nothing written), 2 wrong usage.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -124,10 +125,13 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # here, not at exit, where Python would report a closed pipe on stderr
+        return code
     except BrokenPipeError:
-        # The reader went away (``cadre-course check bank.xlsx | head``): stop quietly, as Unix tools do.
-        sys.stderr.close()
+        # The reader went away (``cadre-course check bank.xlsx | head``): stop quietly, as Unix tools do;
+        # what is still buffered goes nowhere instead of failing again when Python exits.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
