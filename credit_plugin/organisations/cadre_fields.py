@@ -79,3 +79,15 @@ def day(text, column, today, problem, *, required):
         problem(column, _("%(value)s is in the future") % {"value": found.isoformat()})
         return None
     return found
+
+
+def check_organisation_and_category(value, context, problem) -> tuple[str, str | None]:
+    """A roster row's organisation code (one the import knows) and cadre category, each checked where it stands."""
+    code = value("organisation_code")
+    if code not in context.known_codes:
+        problem("organisation_code", _("no organisation %(code)s") % {"code": code})
+    category = pick(value("category"), CATEGORIES)
+    if category is None:
+        problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
+            "value": value("category")})
+    return code, category

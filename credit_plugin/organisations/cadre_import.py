@@ -26,10 +26,10 @@ from cadre_common.problems import RowProblem
 from credit_plugin import compat, config
 from credit_plugin.organisations import invitations, pending_import, people, tree
 from credit_plugin.organisations.cadre_fields import (
-    CATEGORIES,
     PHONE,
     STATUSES,
     check_employee_number,
+    check_organisation_and_category,
     config_today,
     day,
     is_email,
@@ -283,13 +283,7 @@ def _plan_cadre(number, value, context, problem):
     email = value("email")
     if email and not is_email(email):
         problem("email", _("%(value)r is not an e-mail address") % {"value": email})
-    code = value("organisation_code")
-    if code not in context.known_codes:
-        problem("organisation_code", _("no organisation %(code)s") % {"code": code})
-    category = pick(value("category"), CATEGORIES)
-    if category is None:
-        problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
-            "value": value("category")})
+    code, category = check_organisation_and_category(value, context, problem)
     took_office_on = day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
     registered_on = day(value("registered_on"), "registered_on", context.today, problem, required=False)
     employee_number = check_employee_number(value("employee_number") or None, username, number, context, problem)

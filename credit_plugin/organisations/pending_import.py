@@ -7,10 +7,10 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 
 from credit_plugin.organisations.cadre_fields import (
-    CATEGORIES,
     PHONE,
     STATUSES,
     check_employee_number,
+    check_organisation_and_category,
     config_today,
     day,
     is_email,
@@ -54,13 +54,7 @@ def plan_pending(number, value, context, problem):
     if value("registered_on"):
         problem("registered_on", _("a cadre without an account has not registered: leave the date empty "
                                    "(it is the day they accept the invitation)"))
-    code = value("organisation_code")
-    if code not in context.known_codes:
-        problem("organisation_code", _("no organisation %(code)s") % {"code": code})
-    category = pick(value("category"), CATEGORIES)
-    if category is None:
-        problem("category", _("%(value)r is not a cadre category (主席, 副主席, 专职, 兼职)") % {
-            "value": value("category")})
+    code, category = check_organisation_and_category(value, context, problem)
     took_office_on = day(value("took_office_on"), "took_office_on", context.today, problem, required=True)
     employee_number = check_employee_number(value("employee_number") or None, "", number, context, problem)
     status = pick(value("status"), STATUSES)
